@@ -1,0 +1,30 @@
+using AskPro.Core.Shared;
+
+namespace AskPro.Core.Directory;
+
+public enum CompanyStatus { Draft, Active, Suspended }
+
+/// <summary>The tenant: one business using AskPro.</summary>
+public sealed class Company : Entity
+{
+    public required string Name { get; set; }
+
+    /// <summary>Opaque public id used in URLs (webhooks, portal links); never the database id.</summary>
+    public required string TenantKey { get; set; }
+
+    public string Industry { get; set; } = "";
+    public string TimeZoneId { get; set; } = "Europe/Berlin";
+
+    /// <summary>ISO 3166 alpha-2; the default region for phone numbers typed without a country code.</summary>
+    public string CountryCode { get; set; } = "DE";
+
+    public CompanyStatus Status { get; set; } = CompanyStatus.Draft;
+
+    /// <summary>Slot grid for availability, in minutes.</summary>
+    public int SlotGridMinutes { get; set; } = 15;
+
+    /// <summary>Cal.com webhook secret, encrypted with Data Protection; never shown again once saved.</summary>
+    public string? CalComWebhookSecretProtected { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

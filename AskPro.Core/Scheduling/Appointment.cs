@@ -1,0 +1,36 @@
+using AskPro.Core.Shared;
+
+namespace AskPro.Core.Scheduling;
+
+public enum AppointmentStatus { Scheduled, Confirmed, Cancelled, Completed, NoShow }
+
+public enum AppointmentSource { Phone, Portal, Admin, CalCom }
+
+/// <summary>A booked service for a customer with one staff member. Instants are UTC.</summary>
+public sealed class Appointment : TenantEntity
+{
+    public Guid BranchId { get; set; }
+    public Guid StaffId { get; set; }
+    public Guid ServiceId { get; set; }
+    public Guid CustomerId { get; set; }
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public AppointmentStatus Status { get; set; } = AppointmentStatus.Scheduled;
+    public AppointmentSource Source { get; set; }
+
+    /// <summary>The booking's uid in an external calendar (Cal.com).</summary>
+    public string? ExternalUid { get; set; }
+
+    /// <summary>The call that booked it, if any.</summary>
+    public Guid? CallId { get; set; }
+
+    public string? CancellationReason { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: two writers changing the same appointment collide.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool IsActive => Status is not (AppointmentStatus.Cancelled or AppointmentStatus.NoShow);
+    public TimeInterval Interval => new(StartUtc, EndUtc);
+}

@@ -1,0 +1,49 @@
+using AskPro.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Quartz;
+
+namespace AskPro.Infrastructure.Operations;
+
+public static class SchedulingRegistration
+{
+    /// <summary>Quartz in-process: RAM store by default, the clustered PostgreSQL store when
+    /// configured. Jobs are registered here, one line each.</summary>
+    public static IServiceCollection AddAskProScheduler(this IServiceCollection services, IConfiguration configuration, IHealthChecksBuilder health)
+    {
+        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var backup = configuration.GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions();
+        services.AddSingleton(options);
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
+            .Validate(b => b.Keep >= 1 && CronExpression.TryParse(b.Cron, out _), "Backup: Keep ≥ 1 and a valid Quartz cron expression.")
+            .ValidateOnStart();
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceName = "AskPro");
+            if (options.Store == JobStore.Postgres)
+            {
+                var connection = options.ConnectionString
+                    ?? configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()!.ConnectionString;
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connection);
+                    store.ProvisionSchema();
+                    store.UseClustering(c => c.Enabled = true);
+                });
+            }
+
+            q.AddJob<BackupJob>(j => j.WithIdentity(BackupJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(BackupJob.Key).WithIdentity("backup-nightly", "operations")
+                .WithSchedule(CronScheduleBuilder.Create(backup.Cron)
+                    .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(backup.TimeZoneId))));
+        });
+        // Clustered: a second node must not add the same triggers again (DEPENDENCIES.md).
+        services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
+        if (options.Enabled) services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        health.AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,116 @@
+using AskPro.Core.Access;
+using AskPro.Core.Customers;
+using AskPro.Core.Directory;
+using AskPro.Core.Operations;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Telephony;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Infrastructure.Persistence;
+
+public abstract partial class AskProDbContext
+{
+    private static void ConfigureDirectory(ModelBuilder b)
+    {
+        b.Entity<Company>(e =>
+        {
+            e.HasIndex(c => c.TenantKey).IsUnique();
+            e.Property(c => c.TenantKey).HasMaxLength(64);
+            e.Property(c => c.CountryCode).HasMaxLength(2);
+            e.Property(c => c.TimeZoneId).HasMaxLength(64);
+        });
+
+        b.Entity<Branch>(e =>
+        {
+            e.HasIndex(x => x.CompanyId);
+            e.OwnsMany(x => x.OpeningHours, o => OwnedRows(o, "BranchOpeningHours"));
+            e.OwnsMany(x => x.Closures, o => OwnedRows(o, "BranchClosures"));
+        });
+
+        b.Entity<Staff>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.BranchId });
+            e.HasOne(x => x.Branch).WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
+            e.OwnsMany(x => x.WorkingHours, o => OwnedRows(o, "StaffWorkingHours"));
+            e.HasMany(x => x.Services).WithMany(x => x.Staff).UsingEntity(j => j.ToTable("StaffServices"));
+        });
+
+        b.Entity<Service>(e => e.HasIndex(x => x.CompanyId));
+
+        b.Entity<PhoneNumber>(e =>
+        {
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasOne(x => x.Branch).WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Customer>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.Phone }).IsUnique();
+            e.HasIndex(x => new { x.CompanyId, x.Name });
+            e.Property(x => x.Notes).HasMaxLength(4000);
+        });
+
+        b.Entity<ApiKey>(e =>
+        {
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
+    }
+
+    /// <summary>Owned child rows (hours, closures) get their own generated key, which both
+    /// providers can generate (a composite key with the owner would not be on SQLite).</summary>
+    private static void OwnedRows<TOwner, TRow>(Microsoft.EntityFrameworkCore.Metadata.Builders.OwnedNavigationBuilder<TOwner, TRow> rows, string table)
+        where TOwner : class where TRow : class
+    {
+        rows.ToTable(table);
+        rows.Property<int>("Id").ValueGeneratedOnAdd();
+        rows.HasKey("Id");
+    }
+
+    private static void ConfigureScheduling(ModelBuilder b)
+    {
+        b.Entity<Appointment>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.StartUtc });
+            e.HasIndex(x => new { x.StaffId, x.StartUtc });
+            e.HasIndex(x => new { x.CompanyId, x.CustomerId });
+            e.HasIndex(x => new { x.CompanyId, x.ExternalUid });
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.CancellationReason).HasMaxLength(1000);
+        });
+
+        b.Entity<SlotClaim>(e =>
+        {
+            // The no-double-booking invariant lives in this one index.
+            e.HasIndex(x => new { x.StaffId, x.GranuleStartUtc }).IsUnique();
+            e.HasIndex(x => x.AppointmentId);
+        });
+    }
+
+    private static void ConfigureTelephonyAndOperations(ModelBuilder b)
+    {
+        b.Entity<Call>(e =>
+        {
+            e.HasIndex(x => x.RetellCallId).IsUnique();
+            e.HasIndex(x => new { x.CompanyId, x.StartedAt });
+            e.Property(x => x.RetellCallId).HasMaxLength(128);
+            e.Property(x => x.Transcript).HasMaxLength(1_000_000);
+            e.Property(x => x.Summary).HasMaxLength(8000);
+            e.Property(x => x.RecordingUrl).HasMaxLength(2000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        b.Entity<CallbackRequest>(e => e.HasIndex(x => new { x.CompanyId, x.Status }));
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.At });
+            e.Property(x => x.Details).HasMaxLength(4000);
+        });
+        b.Entity<JobRun>(e =>
+        {
+            e.HasIndex(x => new { x.Job, x.StartedAt });
+            e.Property(x => x.Message).HasMaxLength(4000);
+        });
+        b.Entity<DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(100_000));
+    }
+}

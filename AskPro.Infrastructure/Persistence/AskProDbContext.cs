@@ -1,0 +1,59 @@
+using AskPro.Core.Access;
+using AskPro.Core.Customers;
+using AskPro.Core.Directory;
+using AskPro.Core.Operations;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Telephony;
+using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Infrastructure.Persistence;
+
+/// <summary>The one EF Core model. Provider-specific subclasses exist only so each provider has
+/// its own migration set; all code depends on this type.</summary>
+public abstract partial class AskProDbContext(DbContextOptions options, ITenantContext tenant)
+    : IdentityDbContext<AppUser>(options)
+{
+    public ITenantContext TenantContext => tenant;
+
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
+    public DbSet<Call> Calls => Set<Call>();
+    public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the global query filters each time a query runs. The getter throws when there is
+    // no tenant, so a query without tenant context fails instead of returning everybody's rows.
+    internal bool TenantFiltersOff => tenant.IsPlatformScope;
+    internal Guid CurrentTenantId => tenant.IsPlatformScope ? Guid.Empty : tenant.RequireTenant().Value;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        builder.Properties<Core.Shared.E164Number>().HaveConversion<E164NumberConverter>().HaveMaxLength(16);
+        builder.Properties<Core.Shared.Money>().HaveConversion<MoneyConverter>();
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(24);
+        builder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        ConfigureDirectory(builder);
+        ConfigureScheduling(builder);
+        ConfigureTelephonyAndOperations(builder);
+        ApplyTenantFilters(builder);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AskPro.Infrastructure.Persistence;
+
+/// <summary>Brings the schema up to date with the provider's migration set.</summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAsync(AskProDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) on {Provider}", pending.Count, db.Database.ProviderName);
+            await db.Database.MigrateAsync(ct);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers work while one writer commits; the portal reads while calls book.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

@@ -1,0 +1,69 @@
+using AskPro.Core.Directory;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Infrastructure.Scheduling;
+
+/// <summary>Writes appointments together with their slot claims. The claims' unique index turns
+/// a race between two bookings into a constraint violation, which becomes "slot taken".</summary>
+internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) : IBookingStore
+{
+    public Task<Service?> FindServiceAsync(Guid serviceId, CancellationToken ct) =>
+        db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
+
+    public Task<Staff?> FindStaffWithServicesAsync(Guid staffId, CancellationToken ct) =>
+        db.Staff.AsNoTracking().Include(s => s.Services).FirstOrDefaultAsync(s => s.Id == staffId, ct);
+
+    public Task<bool> CustomerExistsAsync(Guid customerId, CancellationToken ct) =>
+        db.Customers.AnyAsync(c => c.Id == customerId, ct);
+
+    public async Task<bool> TryInsertAsync(Appointment appointment, TimeInterval blocked, CancellationToken ct)
+    {
+        var granules = blocked.Granules(SlotClaim.Granule).ToList();
+        // A cheap look first, so the common "taken" case needs no failed write; the unique
+        // index below still decides every race.
+        if (await db.SlotClaims.AnyAsync(c => c.StaffId == appointment.StaffId && granules.Contains(c.GranuleStartUtc), ct))
+            return false;
+
+        db.Appointments.Add(appointment);
+        var claims = granules
+            .Select(g => new SlotClaim
+            {
+                CompanyId = appointment.CompanyId, StaffId = appointment.StaffId,
+                GranuleStartUtc = g, AppointmentId = appointment.Id,
+            })
+            .ToList();
+        db.SlotClaims.AddRange(claims);
+
+        try
+        {
+            // SaveChanges runs in one transaction: the appointment exists only with all its claims.
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        {
+            db.Entry(appointment).State = EntityState.Detached;
+            foreach (var claim in claims) db.Entry(claim).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    public async Task<bool> CancelAsync(Guid appointmentId, string? reason, CancellationToken ct)
+    {
+        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
+        if (appointment is null) return false;
+        if (!appointment.IsActive) return true;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        appointment.Status = AppointmentStatus.Cancelled;
+        appointment.CancellationReason = reason;
+        appointment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.SlotClaims.RemoveRange(await db.SlotClaims.Where(c => c.AppointmentId == appointmentId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+using AskPro.Infrastructure.Accounts;
+using AskPro.Infrastructure.Persistence;
+using AskPro.Web.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace AskPro.Web.Accounts;
+
+public static class AccountsRegistration
+{
+    public const string CompanyUser = "CompanyUser";
+    public const string CompanyAdmin = "CompanyAdmin";
+    public const string PlatformAdmin = "PlatformAdmin";
+    private const string SelectingScheme = "AskPro";
+
+    public static IServiceCollection AddAskProAccounts(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        // One default scheme that picks per request: the REST API (and anything sending
+        // X-Api-Key) authenticates by key, the portal by the Identity cookie. Authenticating
+        // up front lets the tenant middleware see the company either way.
+        services.AddAuthentication(SelectingScheme)
+            .AddPolicyScheme(SelectingScheme, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationOptions.Header) || context.Request.Path.StartsWithSegments("/api/v1")
+                    ? ApiKeyAuthenticationOptions.Scheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationOptions.Scheme, _ => { })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AskProDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<CompanyClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "askpro.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // API callers get status codes, never a redirect to the login page.
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CompanyUser, p => p.RequireAuthenticatedUser().RequireClaim(AskProClaims.Company))
+            .AddPolicy(CompanyAdmin, p => p.RequireClaim(AskProClaims.Company).RequireRole(Roles.CompanyAdmin, Roles.PlatformAdmin))
+            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
+
+        services.AddSingleton<DevMailSink>();
+        services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<DevMailSink>());
+        return services;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using AskPro.Infrastructure.Caching;
+using AskPro.Infrastructure.Operations;
+using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Security;
+using AskPro.Web.Accounts;
+using AskPro.Web.Api;
+using AskPro.Web.Components;
+using AskPro.Web.Demo;
+using AskPro.Web.Operations;
+using AskPro.Web.Tenancy;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Radzen;
+
+namespace AskPro.Web;
+
+/// <summary>The whole composition of the app, in one place.</summary>
+public static class Composition
+{
+    public static WebApplicationBuilder AddAskPro(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        // Static web assets (_content/Radzen.Blazor) are served from the build outside Development too.
+        builder.WebHost.UseStaticWebAssets();
+
+        ResolveSqlitePath(builder);
+        var health = services.AddHealthChecks();
+        services.AddAskProPersistence(configuration);
+        health.AddDbContextCheck<AskProDbContext>("database", HealthStatus.Unhealthy, ["ready"]);
+        services.AddAskProCaching(configuration, health);
+        services.AddAskProScheduler(configuration, health);
+        services.AddAskProDataProtection();
+        services.AddAskProAccounts(builder.Environment);
+        services.AddRestApi();
+        services.AddSingleton<DemoSeeder>();
+        services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            CultureInfo[] cultures = [new("de-DE"), new("en-US")];
+            o.DefaultRequestCulture = new RequestCulture("de-DE");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.AddInitialRequestCultureProvider(new CookieRequestCultureProvider());
+        });
+        services.Configure<RequestLocalizationOptions>(o => o.ApplyCurrentCultureToResponseHeaders = true);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitHandler, TenantCircuitHandler>();
+        services.AddRadzenComponents();
+        return builder;
+    }
+
+    public static WebApplication UseAskPro(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapRestApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "AskPro API v1");
+        });
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Migrates, seeds the demo in Development, and prints where to log in.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AskPro");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), logger);
+        }
+
+        if (app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            app.Lifetime.ApplicationStarted.Register(() => DemoBanner.Print(app.Urls));
+        }
+    }
+
+    /// <summary>A relative SQLite path is taken relative to the app's content root, so
+    /// "dotnet run" from any folder uses the same file.</summary>
+    private static void ResolveSqlitePath(WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(DatabaseOptions.Section);
+        if (!string.Equals(section["Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase)) return;
+        var cs = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(section["ConnectionString"] ?? "Data Source=App_Data/askpro.db");
+        if (cs.DataSource == ":memory:" || Path.IsPathRooted(cs.DataSource)) return;
+        cs.DataSource = Path.Combine(builder.Environment.ContentRootPath, cs.DataSource);
+        section["ConnectionString"] = cs.ToString();
+    }
+}

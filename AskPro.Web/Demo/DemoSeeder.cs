@@ -1,0 +1,93 @@
+using AskPro.Core.Access;
+using AskPro.Core.Customers;
+using AskPro.Core.Directory;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Accounts;
+using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Web.Demo;
+
+/// <summary>Seeds the demo installation once (Development only): two look-alike companies so
+/// that isolation is visible, with customers, appointments and calls on every page.</summary>
+public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IHostEnvironment environment, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!environment.IsDevelopment())
+            throw new InvalidOperationException("Demo data is only seeded in the Development environment.");
+
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<TenantContext>().EnterPlatformScope("demo seeding");
+        var db = services.GetRequiredService<AskProDbContext>();
+        if (await db.Companies.AnyAsync(c => c.TenantKey == DemoData.Salon.TenantKey, ct)) return;
+
+        logger.LogInformation("Seeding the demo installation");
+        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        await CreateUserAsync(users, DemoData.PlatformEmail, DemoData.PlatformPassword, "Plattform-Team", null, Roles.PlatformAdmin);
+
+        var seed = 20261122;
+        foreach (var demo in new[] { DemoData.Salon, DemoData.Praxis })
+        {
+            var company = await SeedCompanyAsync(db, services.GetRequiredService<SecretProtector>(), demo, ct);
+            await CreateUserAsync(users, demo.AdminEmail, demo.AdminPassword, $"Admin {demo.Name}", company.Id, Roles.CompanyAdmin);
+            await SeedActivityAsync(company.Id, new Random(seed++), ct);
+        }
+    }
+
+    private async Task<Company> SeedCompanyAsync(AskProDbContext db, SecretProtector secrets, DemoData.DemoCompany demo, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var company = new Company
+        {
+            Name = demo.Name, TenantKey = demo.TenantKey, Industry = demo.Industry, Status = CompanyStatus.Active,
+            CreatedAt = now, CalComWebhookSecretProtected = secrets.Protect(demo.CalComSecret),
+        };
+        var branch = new Branch
+        {
+            CompanyId = company.Id, Name = demo.BranchName, Street = demo.Street, PostalCode = demo.PostalCode, City = demo.City,
+            Phone = E164Number.Parse(demo.Phone),
+            OpeningHours = [.. demo.Hours.Select(h => WeeklyInterval.Of(h.Day, h.Opens, h.Closes))],
+            Closures = [new Closure { From = new DateOnly(2026, 12, 24), To = new DateOnly(2026, 12, 26), Reason = "Weihnachten" }],
+        };
+        var services = demo.Services.Select(s => new Service
+        {
+            CompanyId = company.Id, Name = s.Name, DurationMinutes = s.Minutes, Price = Money.FromCents(s.PriceCents),
+            BufferMinutes = s.Buffer, Aliases = s.Aliases,
+        }).ToList();
+        var staff = demo.Staff.Select(name => new Staff
+        {
+            CompanyId = company.Id, Name = name, BranchId = branch.Id, Services = services,
+            WorkingHours = [.. demo.Hours.Select(h => WeeklyInterval.Of(h.Day, h.Opens, h.Closes))],
+        }).ToList();
+
+        db.Companies.Add(company);
+        db.Branches.Add(branch);
+        db.Services.AddRange(services);
+        db.Staff.AddRange(staff);
+        db.PhoneNumbers.Add(new PhoneNumber { CompanyId = company.Id, BranchId = branch.Id, Number = E164Number.Parse(demo.Phone), RetellAgentId = $"agent_{demo.TenantKey}" });
+        db.ApiKeys.Add(new ApiKey { CompanyId = company.Id, Name = "Demo", Prefix = demo.ApiKey[..8], Hash = ApiKey.HashOf(demo.ApiKey), CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+        return company;
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    private static async Task CreateUserAsync(UserManager<AppUser> users, string email, string password, string name, Guid? company, string role)
+    {
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CompanyId = company };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+    }
+}
