@@ -36,6 +36,7 @@ public static class Composition
         builder.WebHost.UseStaticWebAssets();
 
         ResolveSqlitePath(builder);
+        services.AddHostedService<StartupTasks>(); // first: migrate and seed before the rest starts
         var health = services.AddHealthChecks();
         services.AddAskProPersistence(configuration);
         health.AddDbContextCheck<AskProDbContext>("database", HealthStatus.Unhealthy, ["ready"]);
@@ -95,23 +96,6 @@ public static class Composition
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
-    }
-
-    /// <summary>Migrates, seeds the demo in Development, and prints where to log in.</summary>
-    public static async Task PrepareAsync(this WebApplication app)
-    {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AskPro");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
-                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), logger);
-        }
-
-        if (app.Configuration.GetValue<bool>("Demo:Seed"))
-        {
-            await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-            app.Lifetime.ApplicationStarted.Register(() => DemoBanner.Print(app.Urls));
-        }
     }
 
     /// <summary>A relative SQLite path is taken relative to the app's content root, so

@@ -7,7 +7,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAskPro();
 var app = builder.Build();
 app.UseAskPro();
-await app.PrepareAsync();
 await app.RunAsync();
 return 0;
 

@@ -20,18 +20,20 @@ public abstract partial class AskProDbContext
             e.Property(c => c.TimeZoneId).HasMaxLength(64);
         });
 
+        // Weekly hours and closures are read and written whole, with their branch or staff
+        // member: a JSON column each, on both providers.
         b.Entity<Branch>(e =>
         {
             e.HasIndex(x => x.CompanyId);
-            e.OwnsMany(x => x.OpeningHours, o => OwnedRows(o, "BranchOpeningHours"));
-            e.OwnsMany(x => x.Closures, o => OwnedRows(o, "BranchClosures"));
+            e.ComplexCollection(x => x.OpeningHours, c => c.ToJson());
+            e.ComplexCollection(x => x.Closures, c => c.ToJson());
         });
 
         b.Entity<Staff>(e =>
         {
             e.HasIndex(x => new { x.CompanyId, x.BranchId });
             e.HasOne(x => x.Branch).WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
-            e.OwnsMany(x => x.WorkingHours, o => OwnedRows(o, "StaffWorkingHours"));
+            e.ComplexCollection(x => x.WorkingHours, c => c.ToJson());
             e.HasMany(x => x.Services).WithMany(x => x.Staff).UsingEntity(j => j.ToTable("StaffServices"));
         });
 
@@ -55,16 +57,6 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => x.Hash).IsUnique();
             e.Property(x => x.Hash).HasMaxLength(64);
         });
-    }
-
-    /// <summary>Owned child rows (hours, closures) get their own generated key, which both
-    /// providers can generate (a composite key with the owner would not be on SQLite).</summary>
-    private static void OwnedRows<TOwner, TRow>(Microsoft.EntityFrameworkCore.Metadata.Builders.OwnedNavigationBuilder<TOwner, TRow> rows, string table)
-        where TOwner : class where TRow : class
-    {
-        rows.ToTable(table);
-        rows.Property<int>("Id").ValueGeneratedOnAdd();
-        rows.HasKey("Id");
     }
 
     private static void ConfigureScheduling(ModelBuilder b)

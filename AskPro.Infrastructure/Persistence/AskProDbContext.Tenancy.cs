@@ -26,20 +26,53 @@ public abstract partial class AskProDbContext
                     Expression.Property(entity, nameof(ITenantOwned.CompanyId)),
                     Expression.Property(context, nameof(CurrentTenantId))));
             builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, entity));
+
+            // CompanyId takes part in every UPDATE and DELETE's WHERE clause, so a row of
+            // another company is never touched, even by an entity attached with a forged id.
+            builder.Entity(type.ClrType).Property(nameof(ITenantOwned.CompanyId)).IsConcurrencyToken();
         }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenantWrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException ex) when (ex.Entries.Any(e => BelongsToAnotherTenant(e.GetDatabaseValues())))
+        {
+            throw new TenantViolationException(ex.Entries[0].Metadata.ClrType.Name);
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         GuardTenantWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            if (await AnyOfAnotherTenantAsync(ex.Entries, ct)) throw new TenantViolationException(ex.Entries[0].Metadata.ClrType.Name);
+            throw;
+        }
     }
+
+    /// <summary>A write that matched no row because the row is another company's is a tenant
+    /// violation, not an ordinary concurrency conflict.</summary>
+    private async Task<bool> AnyOfAnotherTenantAsync(IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    {
+        foreach (var entry in entries)
+            if (BelongsToAnotherTenant(await entry.GetDatabaseValuesAsync(ct))) return true;
+        return false;
+    }
+
+    private bool BelongsToAnotherTenant(PropertyValues? stored) =>
+        !tenant.IsPlatformScope && tenant.Tenant is { } current && stored is not null
+        && stored.Properties.Any(p => p.Name == nameof(ITenantOwned.CompanyId))
+        && stored[nameof(ITenantOwned.CompanyId)] is Guid owner && owner != current.Value;
 
     /// <summary>New rows get the current tenant; changes to another tenant's rows are refused.
     /// In platform scope a new row must name its company explicitly.</summary>

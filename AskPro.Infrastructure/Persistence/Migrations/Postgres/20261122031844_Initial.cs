@@ -125,7 +125,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     City = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     TimeZoneId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Closures = table.Column<string>(type: "jsonb", nullable: false),
+                    OpeningHours = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -392,50 +394,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "BranchClosures",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    BranchId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BranchClosures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BranchClosures_Branches_BranchId",
-                        column: x => x.BranchId,
-                        principalTable: "Branches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "BranchOpeningHours",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Day = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    BranchId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BranchOpeningHours", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BranchOpeningHours_Branches_BranchId",
-                        column: x => x.BranchId,
-                        principalTable: "Branches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PhoneNumbers",
                 columns: table => new
                 {
@@ -465,7 +423,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     BranchId = table.Column<Guid>(type: "uuid", nullable: false),
                     Email = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Active = table.Column<bool>(type: "boolean", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkingHours = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -496,28 +455,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_StaffServices_Staff_StaffId",
-                        column: x => x.StaffId,
-                        principalTable: "Staff",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StaffWorkingHours",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Day = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    StaffId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StaffWorkingHours", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StaffWorkingHours_Staff_StaffId",
                         column: x => x.StaffId,
                         principalTable: "Staff",
                         principalColumn: "Id",
@@ -593,19 +530,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "CompanyId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BranchClosures_BranchId",
-                table: "BranchClosures",
-                column: "BranchId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Branches_CompanyId",
                 table: "Branches",
                 column: "CompanyId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_BranchOpeningHours_BranchId",
-                table: "BranchOpeningHours",
-                column: "BranchId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CallbackRequests_CompanyId_Status",
@@ -686,11 +613,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_StaffServices_StaffId",
                 table: "StaffServices",
                 column: "StaffId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StaffWorkingHours_StaffId",
-                table: "StaffWorkingHours",
-                column: "StaffId");
         }
 
         /// <inheritdoc />
@@ -721,12 +643,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "BranchClosures");
-
-            migrationBuilder.DropTable(
-                name: "BranchOpeningHours");
-
-            migrationBuilder.DropTable(
                 name: "CallbackRequests");
 
             migrationBuilder.DropTable(
@@ -752,9 +668,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StaffServices");
-
-            migrationBuilder.DropTable(
-                name: "StaffWorkingHours");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -124,7 +124,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     City = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Closures = table.Column<string>(type: "TEXT", nullable: false),
+                    OpeningHours = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -391,50 +393,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "BranchClosures",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    BranchId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BranchClosures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BranchClosures_Branches_BranchId",
-                        column: x => x.BranchId,
-                        principalTable: "Branches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "BranchOpeningHours",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Day = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    BranchId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_BranchOpeningHours", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_BranchOpeningHours_Branches_BranchId",
-                        column: x => x.BranchId,
-                        principalTable: "Branches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PhoneNumbers",
                 columns: table => new
                 {
@@ -464,7 +422,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     BranchId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkingHours = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -495,28 +454,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_StaffServices_Staff_StaffId",
-                        column: x => x.StaffId,
-                        principalTable: "Staff",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StaffWorkingHours",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Day = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StaffWorkingHours", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StaffWorkingHours_Staff_StaffId",
                         column: x => x.StaffId,
                         principalTable: "Staff",
                         principalColumn: "Id",
@@ -592,19 +529,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "CompanyId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BranchClosures_BranchId",
-                table: "BranchClosures",
-                column: "BranchId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Branches_CompanyId",
                 table: "Branches",
                 column: "CompanyId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_BranchOpeningHours_BranchId",
-                table: "BranchOpeningHours",
-                column: "BranchId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CallbackRequests_CompanyId_Status",
@@ -685,11 +612,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_StaffServices_StaffId",
                 table: "StaffServices",
                 column: "StaffId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StaffWorkingHours_StaffId",
-                table: "StaffWorkingHours",
-                column: "StaffId");
         }
 
         /// <inheritdoc />
@@ -720,12 +642,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "BranchClosures");
-
-            migrationBuilder.DropTable(
-                name: "BranchOpeningHours");
-
-            migrationBuilder.DropTable(
                 name: "CallbackRequests");
 
             migrationBuilder.DropTable(
@@ -751,9 +667,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StaffServices");
-
-            migrationBuilder.DropTable(
-                name: "StaffWorkingHours");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,39 @@
+using StackExchange.Redis;
+
+namespace AskPro.Tests.Support;
+
+/// <summary>One throwaway redis-server per test run on a free loopback port, no persistence.</summary>
+public sealed class RedisServer
+{
+    private static readonly Lazy<Task<RedisServer>> Shared = new(StartAsync);
+
+    private RedisServer(int port) => Port = port;
+
+    public int Port { get; }
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false";
+
+    public static Task<RedisServer> GetAsync() => Shared.Value;
+
+    private static async Task<RedisServer> StartAsync()
+    {
+        var binary = TestServices.RedisServer ?? throw new InvalidOperationException("redis-server is required (ASKPRO_REQUIRE_SERVICES=1) but was not found.");
+        var port = TestServices.FreePort();
+        var process = ExternalProcess.Start(binary,
+            ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (process.HasExited) throw new InvalidOperationException("redis-server exited: " + process.Output);
+            try
+            {
+                using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+                await connection.GetDatabase().PingAsync();
+                return new RedisServer(port);
+            }
+            catch (RedisConnectionException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException("redis-server did not answer within 10 s: " + process.Output);
+    }
+}

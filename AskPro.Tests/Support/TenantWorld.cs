@@ -1,0 +1,85 @@
+using AskPro.Core.Access;
+using AskPro.Core.Customers;
+using AskPro.Core.Directory;
+using AskPro.Core.Operations;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Core.Telephony;
+
+namespace AskPro.Tests.Support;
+
+/// <summary>One company's worth of realistic data: a salon with a branch, hours, a stylist, a
+/// service, a number, a customer, an appointment, a call, a callback, an audit entry, a key.</summary>
+public sealed class SalonData
+{
+    public required Company Company { get; init; }
+    public required Branch Branch { get; init; }
+    public required Staff Staff { get; init; }
+    public required Service Service { get; init; }
+    public required PhoneNumber Number { get; init; }
+    public required Customer Customer { get; init; }
+    public required Appointment Appointment { get; init; }
+    public required SlotClaim Claim { get; init; }
+    public required Call Call { get; init; }
+    public required CallbackRequest Callback { get; init; }
+    public required AuditEntry Audit { get; init; }
+    public required ApiKey ApiKey { get; init; }
+
+    /// <summary>Every tenant-owned row of this company, by entity type.</summary>
+    public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
+    {
+        [typeof(Branch)] = Branch, [typeof(Staff)] = Staff, [typeof(Service)] = Service, [typeof(PhoneNumber)] = Number,
+        [typeof(Customer)] = Customer, [typeof(Appointment)] = Appointment, [typeof(SlotClaim)] = Claim, [typeof(Call)] = Call,
+        [typeof(CallbackRequest)] = Callback, [typeof(AuditEntry)] = Audit, [typeof(ApiKey)] = ApiKey,
+    };
+}
+
+/// <summary>Two companies with identical data (but for the numbers, which are unique across the
+/// installation), so that any leak between them is visible.</summary>
+public static class TenantWorld
+{
+    public static readonly DateTime Monday10Utc = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc); // 10:00 in Berlin
+
+    public static async Task<(SalonData A, SalonData B)> CreateAsync(TestDatabase database)
+    {
+        await using var db = database.Platform();
+        var a = Salon("salon-a", "+493055500001", "+4915112345678");
+        var b = Salon("salon-b", "+493055500002", "+4915112345678"); // same customer number: unique per company only
+        foreach (var salon in new[] { a, b })
+        {
+            db.Companies.Add(salon.Company);
+            db.AddRange(salon.Rows.Values);
+        }
+        await db.SaveChangesAsync();
+        return (a, b);
+    }
+
+    public static SalonData Salon(string key, string number, string customerPhone)
+    {
+        var company = new Company { Name = "Salon " + key, TenantKey = key, Status = CompanyStatus.Active };
+        var c = company.Id;
+        var branch = new Branch
+        {
+            CompanyId = c, Name = "Mitte", City = "Berlin", Phone = E164Number.Parse(number),
+            OpeningHours = [WeeklyInterval.Of(DayOfWeek.Monday, "09:00", "12:00"), WeeklyInterval.Of(DayOfWeek.Monday, "13:00", "18:00")],
+        };
+        var service = new Service { CompanyId = c, Name = "Herrenhaarschnitt", DurationMinutes = 30, Price = Money.FromCents(2900), BufferMinutes = 10 };
+        var staff = new Staff { CompanyId = c, Name = "Anna", BranchId = branch.Id, Services = [service] };
+        var customer = new Customer { CompanyId = c, Name = "Lena Müller", Phone = E164Number.Parse(customerPhone) };
+        var appointment = new Appointment
+        {
+            CompanyId = c, BranchId = branch.Id, StaffId = staff.Id, ServiceId = service.Id, CustomerId = customer.Id,
+            StartUtc = Monday10Utc, EndUtc = Monday10Utc.AddMinutes(30), Source = AppointmentSource.Phone,
+        };
+        return new SalonData
+        {
+            Company = company, Branch = branch, Staff = staff, Service = service, Customer = customer, Appointment = appointment,
+            Number = new PhoneNumber { CompanyId = c, BranchId = branch.Id, Number = E164Number.Parse(number) },
+            Claim = new SlotClaim { CompanyId = c, StaffId = staff.Id, GranuleStartUtc = Monday10Utc, AppointmentId = appointment.Id },
+            Call = new Call { CompanyId = c, RetellCallId = "call_" + key, ToNumber = E164Number.Parse(number), FromNumber = customer.Phone, CustomerId = customer.Id },
+            Callback = new CallbackRequest { CompanyId = c, Name = "Lena Müller", Phone = customer.Phone, Reason = "Rückruf" },
+            Audit = new AuditEntry { CompanyId = c, Actor = "test", Action = "seed", EntityType = "Company" },
+            ApiKey = new ApiKey { CompanyId = c, Name = "k", Prefix = "ak_" + key[..4], Hash = ApiKey.HashOf("key-" + key) },
+        };
+    }
+}
