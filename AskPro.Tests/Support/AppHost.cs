@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AskPro.Tests.Support;
+
+/// <summary>The real app on a real loopback port (Kestrel), with the demo seeded into its own
+/// temp SQLite file. Shared by the tests of one collection.</summary>
+public sealed class AppHost : WebApplicationFactory<Program>
+{
+    private readonly string _folder = TestServices.NewTempDirectory("askpro-app");
+    private readonly Dictionary<string, string?> _settings;
+
+    public AppHost() : this([]) { }
+
+    internal AppHost(Dictionary<string, string?> settings)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Demo:Seed"] = "true",
+            ["Backup:Directory"] = Path.Combine(_folder, "backups"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings) _settings[key] = value;
+        UseKestrel(0);
+    }
+
+    public string DatabasePath => Path.Combine(_folder, "askpro.db");
+    public string BackupDirectory => Path.Combine(_folder, "backups");
+
+    /// <summary>The app's address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // UseSetting, unlike ConfigureAppConfiguration, is in place before Program reads the
+        // configuration to choose the database provider.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient ApiClient(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* a file still open by a finishing request; the temp folder is cleaned by the OS */ }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoAppCollection : ICollectionFixture<AppHost>
+{
+    public const string Name = "demo app";
+}
