@@ -1,0 +1,66 @@
+using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Caching;
+using AskPro.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AskPro.Tests.Tenancy;
+
+/// <summary>The same promises for the in-process cache and for a real Redis.</summary>
+public sealed class TenantCacheTests
+{
+    private static readonly TenantId SalonA = TenantId.From(Guid.NewGuid());
+    private static readonly TenantId SalonB = TenantId.From(Guid.NewGuid());
+
+    [Fact]
+    public Task Memory_cache_keeps_tenants_apart_and_invalidates_per_tenant() => CheckAsync(null);
+
+    [RedisFact]
+    public async Task Redis_cache_keeps_tenants_apart_and_invalidates_per_tenant() =>
+        await CheckAsync((await RedisServer.GetAsync()).Configuration);
+
+    [Fact]
+    public void Cache_keys_require_a_tenant()
+    {
+        Assert.Throws<MissingTenantException>(() => TenantCacheKey.For(new TenantContext(), "slots", "2026-11-24"));
+        var context = new TenantContext();
+        context.UseTenant(SalonA);
+        Assert.Equal($"askpro:t:{SalonA.Value:N}:slots:2026-11-24", TenantCacheKey.For(context, "slots", "2026-11-24"));
+    }
+
+    private static async Task CheckAsync(string? redis)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Redis:Configuration"] = redis }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddAskProCaching(configuration, services.AddHealthChecks());
+        await using var provider = services.BuildServiceProvider();
+        if (redis is not null) Assert.IsType<ConnectionMultiplexer>(provider.GetRequiredService<ConnectionMultiplexer>());
+
+        ITenantCache CacheFor(TenantId tenant, IServiceScope scope)
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(tenant);
+            return scope.ServiceProvider.GetRequiredService<ITenantCache>();
+        }
+
+        using var a = provider.CreateScope();
+        using var b = provider.CreateScope();
+        var cacheA = CacheFor(SalonA, a);
+        var cacheB = CacheFor(SalonB, b);
+        await cacheA.SetAsync("slots", "2026-11-24", "A's slots", TimeSpan.FromMinutes(5), default);
+        await cacheB.SetAsync("slots", "2026-11-24", "B's slots", TimeSpan.FromMinutes(5), default);
+        Assert.Equal("A's slots", await cacheA.GetAsync("slots", "2026-11-24", default));
+        Assert.Equal("B's slots", await cacheB.GetAsync("slots", "2026-11-24", default));
+
+        await cacheA.InvalidateAsync("slots", default);
+        Assert.Null(await cacheA.GetAsync("slots", "2026-11-24", default));
+        Assert.Equal("B's slots", await cacheB.GetAsync("slots", "2026-11-24", default));
+
+        using var none = provider.CreateScope();
+        var anonymous = none.ServiceProvider.GetRequiredService<ITenantCache>();
+        await Assert.ThrowsAsync<MissingTenantException>(() => anonymous.GetAsync("slots", "2026-11-24", default));
+    }
+}
