@@ -54,6 +54,7 @@ public static class AccountEndpoints
     {
         if (culture is "de" or "en")
         {
+            culture = culture == "de" ? "de-DE" : "en-US"; // the supported cultures
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
