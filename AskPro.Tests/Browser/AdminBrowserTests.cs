@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AskPro.Infrastructure.Accounts;
+using AskPro.Tests.Support;
+using AskPro.Web.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AskPro.Tests.Browser;
+
+[Collection(DemoAppCollection.Name)]
+public sealed class AdminBrowserTests(AppHost app)
+{
+    [BrowserFact]
+    public async Task Platform_admin_chooses_a_company_explicitly_and_then_sees_its_data()
+    {
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await LogInAsync(page, DemoData.PlatformEmail, DemoData.PlatformPassword);
+        await browser.WaitForCircuitAsync();
+        await Expect(page.Locator(".rz-alert")).ToBeVisibleAsync(); // no company chosen yet: nothing shown
+
+        await page.GotoAsync("/platform/companies");
+        await browser.WaitForCircuitAsync();
+        var grid = page.GetByTestId("companies-grid");
+        await Expect(grid).ToContainTextAsync(DemoData.Salon.Name);
+        await Expect(grid).ToContainTextAsync(DemoData.Praxis.Name);
+        await browser.ScreenshotAsync("10-platform-companies");
+
+        await grid.Locator("tr", new() { HasText = DemoData.Praxis.Name }).GetByRole(AriaRole.Button).ClickAsync();
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("company-name")).ToHaveTextAsync(DemoData.Praxis.Name);
+        await Expect(page.GetByTestId("week-list")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task Company_admin_creates_an_api_key_that_works_until_revoked()
+    {
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await LogInAsync(page, DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        await page.GotoAsync("/settings/api-keys");
+        await browser.WaitForCircuitAsync();
+
+        var label = "Kasse " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByTestId("api-key-name").FillAsync(label);
+        await page.GetByTestId("api-key-name").PressAsync("Tab");
+        await page.GetByTestId("api-key-create").ClickAsync();
+        var secret = await page.GetByTestId("api-key-secret").InnerTextAsync();
+        Assert.StartsWith("ak_", secret);
+
+        using var client = app.ApiClient(secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/branches")).StatusCode);
+
+        await page.GetByTestId("api-keys-grid").Locator("tr", new() { HasText = label }).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.GetByTestId("api-key-secret")).ToHaveCountAsync(0);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/branches")).StatusCode);
+    }
+
+    [BrowserFact]
+    public async Task A_forgotten_password_is_reset_through_the_mailed_link()
+    {
+        var email = $"staff-{Guid.NewGuid():N}@salon.demo";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var salonAdmin = await users.FindByEmailAsync(DemoData.Salon.AdminEmail);
+            var user = new AppUser { UserName = email, Email = email, CompanyId = salonAdmin!.CompanyId, DisplayName = "Aushilfe" };
+            Assert.True((await users.CreateAsync(user, "Alt!Passwort2026")).Succeeded);
+            await users.AddToRoleAsync(user, Roles.CompanyStaff);
+        }
+
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await page.GotoAsync("/account/forgot-password");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("forgot-submit").ClickAsync();
+        await Expect(page.GetByTestId("forgot-sent")).ToBeVisibleAsync();
+
+        // The dev mailbox holds the link (there is no e-mail sending yet).
+        var sink = app.Services.GetRequiredService<AskPro.Web.Accounts.DevMailSink>();
+        var link = sink.Recent.First(m => m.To == email).Body;
+        await page.GotoAsync(link);
+        await page.GetByTestId("new-password").FillAsync("Neu!Passwort2026");
+        await page.GetByTestId("reset-submit").ClickAsync();
+        await Expect(page.GetByTestId("reset-done")).ToBeVisibleAsync();
+
+        await LogInAsync(page, email, "Neu!Passwort2026");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("company-name")).ToHaveTextAsync(DemoData.Salon.Name);
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
+    }
+
+    private static async Task LogInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AskPro.Tests.Support;
+using AskPro.Web.Demo;
+
+namespace AskPro.Tests.Operations;
+
+/// <summary>The production shape: the whole app on PostgreSQL with the clustered Quartz store.</summary>
+public sealed class PostgresHostTests
+{
+    [PostgresFact]
+    public async Task The_app_migrates_seeds_and_serves_on_PostgreSQL_with_the_clustered_scheduler()
+    {
+        var server = await PostgresServer.GetAsync();
+        var connection = await server.CreateDatabaseAsync();
+        using var app = new AppHost(new()
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:ConnectionString"] = connection,
+            ["Scheduler:Store"] = "Postgres",
+        });
+        using var client = app.ApiClient(DemoData.Salon.ApiKey);
+
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var appointments = await client.GetFromJsonAsync<JsonElement>("/api/v1/appointments?pageSize=1");
+        Assert.True(appointments.GetProperty("total").GetInt32() > 100);
+        var praxis = await app.ApiClient(DemoData.Praxis.ApiKey).GetFromJsonAsync<JsonElement>("/api/v1/services");
+        Assert.Equal(3, praxis.GetProperty("total").GetInt32());
+    }
+}
