@@ -18,7 +18,7 @@ public sealed class AdminBrowserTests(AppHost app)
     {
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = browser.Page;
-        await LogInAsync(page, DemoData.PlatformEmail, DemoData.PlatformPassword);
+        await browser.LogInAsync(DemoData.PlatformEmail, DemoData.PlatformPassword);
         await browser.WaitForCircuitAsync();
         await Expect(page.Locator(".rz-alert")).ToBeVisibleAsync(); // no company chosen yet: nothing shown
 
@@ -40,7 +40,7 @@ public sealed class AdminBrowserTests(AppHost app)
     {
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = browser.Page;
-        await LogInAsync(page, DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
         await browser.WaitForCircuitAsync();
         await page.GotoAsync("/settings/api-keys");
         await browser.WaitForCircuitAsync();
@@ -88,17 +88,10 @@ public sealed class AdminBrowserTests(AppHost app)
         await page.GetByTestId("reset-submit").ClickAsync();
         await Expect(page.GetByTestId("reset-done")).ToBeVisibleAsync();
 
-        await LogInAsync(page, email, "Neu!Passwort2026");
+        await browser.LogInAsync(email, "Neu!Passwort2026");
         await browser.WaitForCircuitAsync();
         await Expect(page.GetByTestId("company-name")).ToHaveTextAsync(DemoData.Salon.Name);
         await Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
     }
 
-    private static async Task LogInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByTestId("email").FillAsync(email);
-        await page.GetByTestId("password").FillAsync(password);
-        await page.GetByTestId("login-submit").ClickAsync();
-    }
 }

@@ -36,6 +36,14 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task WaitForCircuitAsync() =>
         Page.Locator("[data-circuit=on]").WaitForAsync();
 
+    public async Task LogInAsync(string email, string password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.GetByTestId("email").FillAsync(email);
+        await Page.GetByTestId("password").FillAsync(password);
+        await Page.GetByTestId("login-submit").ClickAsync();
+    }
+
     public async Task ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

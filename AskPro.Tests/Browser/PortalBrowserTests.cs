@@ -19,7 +19,7 @@ public sealed class PortalBrowserTests(AppHost app)
         // Anonymous visitors land on the login page.
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
-        await LogInAsync(page, DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
 
         // Dashboard with the salon's demo appointments, never the praxis's.
         await browser.WaitForCircuitAsync();
@@ -74,8 +74,7 @@ public sealed class PortalBrowserTests(AppHost app)
     public async Task Wrong_password_is_refused_with_a_message()
     {
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
-        await browser.Page.GotoAsync("/account/login");
-        await LogInAsync(browser.Page, DemoData.Praxis.AdminEmail, "falsch-falsch");
+        await browser.LogInAsync(DemoData.Praxis.AdminEmail, "falsch-falsch");
         await Expect(browser.Page.GetByTestId("login-error")).ToContainTextAsync("falsch");
         await browser.ScreenshotAsync("05-login-failed");
     }
@@ -85,8 +84,7 @@ public sealed class PortalBrowserTests(AppHost app)
     {
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = browser.Page;
-        await page.GotoAsync("/account/login");
-        await LogInAsync(page, DemoData.Praxis.AdminEmail, DemoData.Praxis.AdminPassword);
+        await browser.LogInAsync(DemoData.Praxis.AdminEmail, DemoData.Praxis.AdminPassword);
         await browser.WaitForCircuitAsync();
         await Expect(page.GetByTestId("company-name")).ToHaveTextAsync(DemoData.Praxis.Name);
         await page.GotoAsync("/appointments");
@@ -96,12 +94,6 @@ public sealed class PortalBrowserTests(AppHost app)
         Assert.All(services, s => Assert.Contains(s.Trim(), new[] { "Erstgespräch", "Kontrolle", "Behandlung" }));
     }
 
-    private static async Task LogInAsync(IPage page, string email, string password)
-    {
-        await page.GetByTestId("email").FillAsync(email);
-        await page.GetByTestId("password").FillAsync(password);
-        await page.GetByTestId("login-submit").ClickAsync();
-    }
 
     /// <summary>Reads until the condition holds (the grid re-renders after the server answers), or 10 s pass.</summary>
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition)
