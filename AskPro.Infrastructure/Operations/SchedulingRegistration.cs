@@ -41,7 +41,8 @@ public static class SchedulingRegistration
         });
         // Clustered: a second node must not add the same triggers again (DEPENDENCIES.md).
         services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
-        if (options.Enabled) services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Started with the host, not after it: the app reports ready only once jobs can run.
+        if (options.Enabled) services.AddQuartzHostedService(o => { o.WaitForJobsToComplete = true; o.AwaitApplicationStarted = false; });
 
         health.AddCheck<SchedulerHealthCheck>("scheduler", HealthStatus.Unhealthy, ["ready"]);
         return services;
