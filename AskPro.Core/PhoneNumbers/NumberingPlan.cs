@@ -16,22 +16,24 @@ internal sealed class NumberingPlan
     ];
 
     private readonly NumberDescription?[] _types = new NumberDescription?[10];
+    private readonly RegexOptions _options;
 
-    public NumberingPlan(string region, JsonElement data)
+    public NumberingPlan(string region, JsonElement data, bool compiled)
     {
+        _options = compiled ? RegexOptions.CultureInvariant | RegexOptions.Compiled : RegexOptions.CultureInvariant;
         Region = region;
         CountryCode = data[0].GetString()!;
-        InternationalPrefix = Pattern(Text(data, 1), anchoredAtEnd: false);
-        General = new NumberDescription(Pattern(Text(data, 2))!, Lengths(data, 3));
+        InternationalPrefix = Pattern(Text(data, 1), _options, anchoredAtEnd: false);
+        General = new NumberDescription(Pattern(Text(data, 2), _options)!, Lengths(data, 3));
         Formats = data.GetArrayLength() > 4 && data[4].ValueKind == JsonValueKind.Array
-            ? data[4].EnumerateArray().Select(f => new NumberFormat(f)).ToArray()
+            ? data[4].EnumerateArray().Select(f => new NumberFormat(f, _options)).ToArray()
             : [];
         NationalPrefix = Text(data, 5);
         NationalPrefixFormattingRule = Text(data, 6);
         var forParsing = Text(data, 7) ?? NationalPrefix;
-        NationalPrefixForParsing = Pattern(forParsing, anchoredAtEnd: false);
+        NationalPrefixForParsing = Pattern(forParsing, _options, anchoredAtEnd: false);
         NationalPrefixTransformRule = Text(data, 8);
-        LeadingDigits = Pattern(Text(data, 10), anchoredAtEnd: false);
+        LeadingDigits = Pattern(Text(data, 10), _options, anchoredAtEnd: false);
 
         if (data.GetArrayLength() > 11 && data[11].ValueKind == JsonValueKind.Array)
         {
@@ -39,12 +41,15 @@ internal sealed class NumberingPlan
             for (var i = 0; i < Math.Min(10, types.GetArrayLength()); i++)
             {
                 var type = types[i];
-                if (type.ValueKind != JsonValueKind.Array) continue;
-                _types[i] = new NumberDescription(Pattern(type[0].GetString())!,
+                if (type.ValueKind != JsonValueKind.Array || Pattern(type[0].GetString(), _options) is not { } typePattern) continue;
+                _types[i] = new NumberDescription(typePattern,
                     type.GetArrayLength() > 1 && type[1].ValueKind == JsonValueKind.Array ? Lengths(type, 1) : General.Lengths);
             }
         }
-        SameFixedAndMobilePattern = _types[0] is { } f && _types[1] is { } m && f.Source == m.Source;
+        // libphonenumber-js writes an empty mobile pattern when it equals the fixed-line one.
+        var mobileSameAsFixed = data.GetArrayLength() > 11 && data[11].ValueKind == JsonValueKind.Array && data[11].GetArrayLength() > 1
+            && data[11][1].ValueKind == JsonValueKind.Array && data[11][1][0].GetString() == "";
+        SameFixedAndMobilePattern = mobileSameAsFixed || (_types[0] is { } f && _types[1] is { } m && f.Source == m.Source);
     }
 
     public string Region { get; }
@@ -95,11 +100,11 @@ internal sealed class NumberingPlan
             : [];
 
     /// <summary>Patterns only ever see ASCII digits, at most 17 of them (the allow-list runs
-    /// first), so backtracking cannot blow up.</summary>
-    internal static Regex? Pattern(string? source, bool anchoredAtEnd = true) =>
+    /// first), so backtracking cannot blow up; the timeout is a safety net only. Hot regions
+    /// are compiled to IL, the rest interpreted (building them is then cheap).</summary>
+    internal static Regex? Pattern(string? source, RegexOptions options, bool anchoredAtEnd = true) =>
         string.IsNullOrEmpty(source) ? null
-            : new Regex(anchoredAtEnd ? $"^(?:{source})$" : $"^(?:{source})",
-                RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50));
+            : new Regex(anchoredAtEnd ? $"^(?:{source})$" : $"^(?:{source})", options, TimeSpan.FromSeconds(1));
 }
 
 /// <summary>A number kind's pattern and possible lengths (Google's PhoneNumberDesc).</summary>
@@ -110,17 +115,20 @@ internal sealed class NumberDescription(Regex pattern, int[] lengths)
 
     public bool Matches(ReadOnlySpan<char> nsn) =>
         (Lengths.Length == 0 || Array.IndexOf(Lengths, nsn.Length) >= 0) && pattern.IsMatch(nsn);
+
+    /// <summary>The pattern alone, without the length check (Google's matchNationalNumber).</summary>
+    public bool PatternMatches(ReadOnlySpan<char> nsn) => pattern.IsMatch(nsn);
 }
 
 /// <summary>One formatting rule: pattern, format, leading digits, national prefix rule.</summary>
 internal sealed class NumberFormat
 {
-    public NumberFormat(JsonElement data)
+    public NumberFormat(JsonElement data, RegexOptions options)
     {
-        Pattern = NumberingPlan.Pattern(data[0].GetString())!;
+        Pattern = NumberingPlan.Pattern(data[0].GetString(), options)!;
         Format = data[1].GetString()!;
         if (data.GetArrayLength() > 2 && data[2].ValueKind == JsonValueKind.Array && data[2].GetArrayLength() > 0)
-            LastLeadingDigits = NumberingPlan.Pattern(data[2][data[2].GetArrayLength() - 1].GetString(), anchoredAtEnd: false);
+            LastLeadingDigits = NumberingPlan.Pattern(data[2][data[2].GetArrayLength() - 1].GetString(), options, anchoredAtEnd: false);
         NationalPrefixFormattingRule = data.GetArrayLength() > 3 && data[3].ValueKind == JsonValueKind.String ? data[3].GetString() : null;
         InternationalFormat = data.GetArrayLength() > 5 && data[5].ValueKind == JsonValueKind.String ? data[5].GetString()! : Format;
     }
