@@ -12,6 +12,9 @@ public sealed class StartupTasks(
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        // Compile the DACH numbering plans now, not during the first call.
+        Core.PhoneNumbers.PhoneNumberParser.Warm();
+
         if (database.Value.MigrateOnStartup)
         {
             await using var scope = scopes.CreateAsyncScope();
