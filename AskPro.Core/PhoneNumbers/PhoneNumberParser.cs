@@ -11,8 +11,14 @@ public static class PhoneNumberParser
     private const int MinNationalLength = 2;  // Google's MIN_LENGTH_FOR_NSN
     private const int MaxNationalLength = 17; // Google's MAX_LENGTH_FOR_NSN
 
-    /// <summary>Compiles the DACH plans (start-up warm-up), so the first caller pays nothing.</summary>
-    public static void Warm() => PhoneMetadata.Warm("DE", "AT", "CH");
+    /// <summary>Compiles the DACH plans and runs the parser once per kind of number (start-up
+    /// warm-up), so the first caller does not pay for compilation.</summary>
+    public static void Warm()
+    {
+        PhoneMetadata.Warm("DE", "AT", "CH");
+        foreach (var sample in new[] { "0171 1234567", "+49 30 55501000", "0043 1 5321234", "+43 664 1234567", "044 668 18 00", "+41 79 123 45 67", "0800 1234567" })
+            Parse(sample, "DE").Number?.Format(PhoneNumberFormat.National);
+    }
 
     /// <summary>The ISO region's calling code ("DE" → "49"), or null for an unknown region.</summary>
     public static string? CallingCodeOf(string region) => PhoneMetadata.CallingCodeOf(region);

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using AskPro.Benchmarks.PhoneNumbers;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// dotnet run -c Release --project AskPro.Benchmarks -- <suite>
+//   phone          ns and bytes per parse (BenchmarkDotNet, in-process)
+//   phone-startup  cost of the first parse in a fresh process (metadata load + DACH compile)
+// Method and results: docs/PERFORMANCE.md.
+var suite = args.FirstOrDefault() ?? "help";
+switch (suite)
+{
+    case "phone":
+        var config = ManualConfig.Create(DefaultConfig.Instance)
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+        BenchmarkRunner.Run<PhoneParseBenchmarks>(config, args.Skip(1).ToArray());
+        return 0;
+    case "phone-startup":
+        return PhoneStartup.Run();
+    default:
+        Console.WriteLine("Suites: phone, phone-startup (see docs/PERFORMANCE.md)");
+        return suite == "help" ? 0 : 2;
+}
