@@ -28,6 +28,8 @@ public static class PersistenceRegistration
         services.AddScoped<AskProDbContextFactory>();
         services.AddScoped<IBookingStore, AppointmentStore>();
         services.AddScoped<BookAppointment>();
+        services.AddScoped<Core.Customers.ICustomerStore, Customers.CustomerStore>();
+        services.AddScoped<Core.Customers.RegisterCustomer>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

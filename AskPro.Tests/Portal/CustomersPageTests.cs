@@ -40,5 +40,31 @@ public sealed class CustomersPageTests : IAsyncLifetime
         Assert.Contains("Mobil", page.Find("[data-testid=customers-grid]").TextContent);
     }
 
+    [Fact]
+    public async Task A_number_typed_in_the_portal_is_stored_only_as_E164()
+    {
+        _portal.SignInAsSalonA();
+        var page = _portal.Context.Render<CustomersPage>();
+        page.Find("[data-testid=new-name]").Change("Mia Schulz");
+        page.Find("[data-testid=new-phone]").Change("(0176) 123 456 78");
+        page.Find("[data-testid=new-email]").Change("mia@example.org");
+        page.Find("[data-testid=new-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Mia Schulz", page.Find("[data-testid=new-message]").TextContent));
+
+        await using var db = _portal.Database.For(_portal.SalonA.Company.Id);
+        var stored = db.Customers.Single(c => c.Name == "Mia Schulz");
+        Assert.Equal("+4917612345678", stored.Phone!.Value);
+
+        // The same number in another spelling is refused as a duplicate; junk is refused too.
+        page.Find("[data-testid=new-name]").Change("Mia Doppelt");
+        page.Find("[data-testid=new-phone]").Change("+49 176 12345678");
+        page.Find("[data-testid=new-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("schon", page.Find("[data-testid=new-message]").TextContent));
+        page.Find("[data-testid=new-phone]").Change("0176 1234<script>");
+        page.Find("[data-testid=new-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("keine gültige Telefonnummer", page.Find("[data-testid=new-message]").TextContent));
+        Assert.Equal(1, db.Customers.Count(c => c.Name.StartsWith("Mia")));
+    }
+
     public Task DisposeAsync() => _portal.DisposeAsync();
 }
