@@ -1,0 +1,95 @@
+using AskPro.Core.Directory;
+using AskPro.Core.Shared;
+
+namespace AskPro.Core.Scheduling;
+
+/// <summary>A bookable start for one staff member (UTC; end without buffer).</summary>
+public sealed record Slot(Guid StaffId, DateTime StartUtc, DateTime EndUtc);
+
+/// <summary>Time a staff member cannot take (an appointment with its buffer, another caller's hold).</summary>
+public sealed record BusyTime(Guid StaffId, TimeInterval Interval);
+
+public sealed record StaffSchedule(Guid StaffId, string Name, IReadOnlyList<WeeklyInterval> WorkingHours);
+
+/// <summary>Everything availability depends on for one branch and one service.</summary>
+public sealed record ScheduleSnapshot(
+    string TimeZoneId,
+    IReadOnlyList<WeeklyInterval> OpeningHours,
+    IReadOnlyList<Closure> Closures,
+    IReadOnlyList<StaffSchedule> Staff,
+    IReadOnlyList<BusyTime> Busy,
+    int GridMinutes,
+    DateTime EarliestStartUtc,
+    DateTime LatestStartUtc)
+{
+    public bool IsClosed(DateOnly day) => Closures.Any(c => day >= c.From && day <= c.To);
+
+    /// <summary>The branch's opening intervals on <paramref name="day"/> (none on closures).</summary>
+    public IReadOnlyList<(TimeOnly Opens, TimeOnly Closes)> OpeningOn(DateOnly day) =>
+        IsClosed(day) ? [] : OpeningHours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.Opens).Select(h => (h.Opens, h.Closes)).ToList();
+}
+
+/// <summary>Availability = opening hours ∩ staff hours − busy time, for the service's duration
+/// (+ buffer), on the company's slot grid, between minimum notice and the booking horizon.</summary>
+public static class Availability
+{
+    public static IReadOnlyList<Slot> FreeSlots(ScheduleSnapshot schedule, TimeSpan duration, TimeSpan buffer, DateOnly day)
+    {
+        var opening = schedule.OpeningOn(day);
+        if (opening.Count == 0) return [];
+        var grid = TimeSpan.FromMinutes(Math.Max(5, schedule.GridMinutes));
+        var busyByStaff = schedule.Busy.ToLookup(b => b.StaffId, b => b.Interval);
+        var slots = new List<Slot>();
+
+        foreach (var staff in schedule.Staff)
+        {
+            var hours = staff.WorkingHours.Count == 0
+                ? opening
+                : staff.WorkingHours.Where(h => h.Day == day.DayOfWeek).Select(h => (h.Opens, h.Closes)).ToList();
+            var busy = busyByStaff[staff.StaffId].ToList();
+
+            foreach (var (opens, closes) in opening)
+            foreach (var (from, to) in hours)
+            {
+                var start = opens > from ? opens : from;
+                var end = closes < to ? closes : to;
+                for (var t = AlignUp(start.ToTimeSpan(), grid); t + duration <= end.ToTimeSpan(); t += grid)
+                {
+                    var startUtc = BranchClock.ToUtc(day.ToDateTime(TimeOnly.FromTimeSpan(t)), schedule.TimeZoneId);
+                    if (startUtc < schedule.EarliestStartUtc || startUtc > schedule.LatestStartUtc) continue;
+                    var blocked = new TimeInterval(startUtc, startUtc + duration + buffer);
+                    if (busy.Any(b => b.Overlaps(blocked))) continue;
+                    slots.Add(new Slot(staff.StaffId, startUtc, startUtc + duration));
+                }
+            }
+        }
+        return slots.OrderBy(s => s.StartUtc).ThenBy(s => schedule.Staff.ToList().FindIndex(x => x.StaffId == s.StaffId)).ToList();
+    }
+
+    /// <summary>One slot per start time (the first staff member free then), for "any staff".</summary>
+    public static IReadOnlyList<Slot> DistinctStarts(IEnumerable<Slot> slots) =>
+        slots.GroupBy(s => s.StartUtc).Select(g => g.First()).OrderBy(s => s.StartUtc).ToList();
+
+    /// <summary>Is [start, start + duration) inside the branch's opening hours?</summary>
+    public static bool WithinOpeningHours(ScheduleSnapshot schedule, DateOnly day, TimeOnly start, TimeSpan duration) =>
+        schedule.OpeningOn(day).Any(h => start >= h.Opens && start.ToTimeSpan() + duration <= h.Closes.ToTimeSpan());
+
+    /// <summary>The nearest opening at or after the wish: opening time when before it, the next
+    /// opening when after closing or on a closed day (Saturday too, if open).</summary>
+    public static (DateOnly Day, TimeOnly Time)? NextOpening(ScheduleSnapshot schedule, DateOnly day, TimeOnly time, TimeSpan duration)
+    {
+        for (var d = day; d <= day.AddDays(31); d = d.AddDays(1))
+        {
+            foreach (var (opens, closes) in schedule.OpeningOn(d))
+            {
+                if (d == day && closes.ToTimeSpan() - duration < time.ToTimeSpan()) continue;
+                var candidate = d == day && time > opens ? time : opens;
+                if (candidate.ToTimeSpan() + duration <= closes.ToTimeSpan()) return (d, candidate);
+            }
+        }
+        return null;
+    }
+
+    private static TimeSpan AlignUp(TimeSpan time, TimeSpan grid) =>
+        TimeSpan.FromTicks((time.Ticks + grid.Ticks - 1) / grid.Ticks * grid.Ticks);
+}
