@@ -3,6 +3,8 @@ using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Operations;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Security;
+using AskPro.Infrastructure.Telephony;
+using AskPro.Web.Telephony;
 using AskPro.Web.Accounts;
 using AskPro.Web.Api;
 using AskPro.Web.Components;
@@ -43,6 +45,7 @@ public static class Composition
         services.AddAskProCaching(configuration, health);
         services.AddAskProScheduler(configuration, health);
         services.AddAskProDataProtection();
+        services.AddAskProTelephony(configuration);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddSingleton<DemoSeeder>();
@@ -88,6 +91,7 @@ public static class Composition
 
         app.MapHealth();
         app.MapRestApi();
+        app.MapRetell();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-docs";

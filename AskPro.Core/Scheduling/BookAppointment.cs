@@ -37,6 +37,10 @@ public interface IBookingStore
 
     /// <summary>Cancels and frees the claimed time, in one transaction. False when not found.</summary>
     Task<bool> CancelAsync(Guid appointmentId, string? reason, CancellationToken ct);
+
+    /// <summary>Moves an appointment: old claims released and new ones taken in one transaction;
+    /// false (and nothing changed) when the new time collides.</summary>
+    Task<bool> TryMoveAsync(Guid appointmentId, DateTime newStartUtc, CancellationToken ct);
 }
 
 /// <summary>Books one staff member for one service at one start, for a customer.</summary>

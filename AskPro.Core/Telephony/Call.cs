@@ -27,6 +27,10 @@ public sealed class Call : TenantEntity
     public long? CostCents { get; set; }
     public Guid? CustomerId { get; set; }
     public Guid? AppointmentId { get; set; }
+    /// <summary>What check_availability settled on, so book_appointment books the same.</summary>
+    public Guid? SelectedServiceId { get; set; }
+    public Guid? SelectedStaffId { get; set; }
+
     public DateTime UpdatedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 }

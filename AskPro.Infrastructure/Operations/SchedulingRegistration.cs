@@ -34,6 +34,10 @@ public static class SchedulingRegistration
                 });
             }
 
+            q.AddJob<Scheduling.HoldCleanupJob>(j => j.WithIdentity(Scheduling.HoldCleanupJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Scheduling.HoldCleanupJob.Key).WithIdentity("hold-cleanup-5min", "scheduling")
+                .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
+
             q.AddJob<BackupJob>(j => j.WithIdentity(BackupJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BackupJob.Key).WithIdentity("backup-nightly", "operations")
                 .WithSchedule(CronScheduleBuilder.Create(backup.Cron)

@@ -71,6 +71,15 @@ public abstract partial class AskProDbContext
             e.Property(x => x.CancellationReason).HasMaxLength(1000);
         });
 
+        b.Entity<SlotHold>(e =>
+        {
+            // Two calls can never hold the same staff time; expired rows are removed first.
+            e.HasIndex(x => new { x.StaffId, x.GranuleStartUtc }).IsUnique();
+            e.HasIndex(x => x.CallId);
+            e.HasIndex(x => x.ExpiresAtUtc);
+            e.Property(x => x.CallId).HasMaxLength(128);
+        });
+
         b.Entity<SlotClaim>(e =>
         {
             // The no-double-booking invariant lives in this one index.
@@ -92,6 +101,12 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Version).IsConcurrencyToken();
         });
 
+        b.Entity<FunctionInvocation>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.CallId, x.At });
+            e.Property(x => x.ArgumentsMasked).HasMaxLength(4000);
+            e.Property(x => x.Message).HasMaxLength(2000);
+        });
         b.Entity<CallbackRequest>(e => e.HasIndex(x => new { x.CompanyId, x.Status }));
         b.Entity<AuditEntry>(e =>
         {

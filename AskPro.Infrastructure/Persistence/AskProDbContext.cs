@@ -27,6 +27,8 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
     public DbSet<Call> Calls => Set<Call>();
+    public DbSet<FunctionInvocation> FunctionInvocations => Set<FunctionInvocation>();
+    public DbSet<SlotHold> SlotHolds => Set<SlotHold>();
     public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -51,6 +51,37 @@ internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) :
         }
     }
 
+    public async Task<bool> TryMoveAsync(Guid appointmentId, DateTime newStartUtc, CancellationToken ct)
+    {
+        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
+        if (appointment is not { IsActive: true }) return false;
+        var service = await db.Services.AsNoTracking().FirstAsync(s => s.Id == appointment.ServiceId, ct);
+        var blocked = new TimeInterval(newStartUtc, newStartUtc + service.Duration + service.Buffer);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // Old claims go first, so a move that overlaps its own old time is possible.
+            await db.SlotClaims.Where(c => c.AppointmentId == appointmentId).ExecuteDeleteAsync(ct);
+            appointment.StartUtc = newStartUtc;
+            appointment.EndUtc = newStartUtc + service.Duration;
+            appointment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            db.SlotClaims.AddRange(blocked.Granules(SlotClaim.Granule).Select(g => new SlotClaim
+            {
+                CompanyId = appointment.CompanyId, StaffId = appointment.StaffId, GranuleStartUtc = g, AppointmentId = appointment.Id,
+            }));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     public async Task<bool> CancelAsync(Guid appointmentId, string? reason, CancellationToken ct)
     {
         var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct);

@@ -56,6 +56,7 @@ public sealed class DemoSeedingTests
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "askpro.db")}");
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Retell:ApiKey", "production-test-key");
         }
     }
 }

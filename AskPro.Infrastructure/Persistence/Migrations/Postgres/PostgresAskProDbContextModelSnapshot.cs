@@ -541,6 +541,42 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("SlotClaims");
                 });
 
+            modelBuilder.Entity("AskPro.Core.Scheduling.SlotHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("GranuleStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("StaffId", "GranuleStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("SlotHolds");
+                });
+
             modelBuilder.Entity("AskPro.Core.Telephony.Call", b =>
                 {
                     b.Property<Guid>("Id")
@@ -589,6 +625,12 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<Guid?>("SelectedServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SelectedStaffId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Sentiment")
                         .HasMaxLength(400)
@@ -678,6 +720,55 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "Status");
 
                     b.ToTable("CallbackRequests");
+                });
+
+            modelBuilder.Entity("AskPro.Core.Telephony.FunctionInvocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArgumentsMasked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Success")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "CallId", "At");
+
+                    b.ToTable("FunctionInvocations");
                 });
 
             modelBuilder.Entity("AskPro.Infrastructure.Accounts.AppUser", b =>

@@ -536,6 +536,42 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SlotClaims");
                 });
 
+            modelBuilder.Entity("AskPro.Core.Scheduling.SlotHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GranuleStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("StaffId", "GranuleStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("SlotHolds");
+                });
+
             modelBuilder.Entity("AskPro.Core.Telephony.Call", b =>
                 {
                     b.Property<Guid>("Id")
@@ -583,6 +619,12 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("RetellCallId")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SelectedServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SelectedStaffId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sentiment")
@@ -673,6 +715,55 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyId", "Status");
 
                     b.ToTable("CallbackRequests");
+                });
+
+            modelBuilder.Entity("AskPro.Core.Telephony.FunctionInvocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArgumentsMasked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Success")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "CallId", "At");
+
+                    b.ToTable("FunctionInvocations");
                 });
 
             modelBuilder.Entity("AskPro.Infrastructure.Accounts.AppUser", b =>

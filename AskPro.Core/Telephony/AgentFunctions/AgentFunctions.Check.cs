@@ -1,0 +1,136 @@
+using AskPro.Core.Directory;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Scheduling.GermanDates;
+using AskPro.Core.Shared;
+
+namespace AskPro.Core.Telephony.AgentFunctions;
+
+public sealed partial class AgentFunctions
+{
+    private const int SearchDays = 15;
+
+    /// <summary>check_availability: is the wish free; if not, up to three alternatives. Whatever
+    /// is offered is held for this call for a few minutes.</summary>
+    private async Task<FunctionReply> CheckAsync(FunctionArguments args, AgentCall call, CancellationToken ct)
+    {
+        var (service, serviceReply) = await ResolveServiceAsync(args, call, ct);
+        if (service is null) return serviceReply!;
+        var (staff, staffReply) = await ResolveStaffAsync(args, call, service, ct);
+        if (staffReply is not null) return staffReply;
+        if (staff.Count == 0) return FunctionReply.Fail("unavailable", $"Für {service.Name} ist hier leider niemand eingeplant.");
+
+        var wish = GermanDateParser.Parse(args["datum"], args["uhrzeit"], DateContext(call));
+        if (wish is DateWish.Question question) return Invalid(question.Text);
+
+        await data.RememberSelectionAsync(call.CallRowId, service.Id, staff.Count == 1 ? staff[0].Id : null, ct);
+        var day = wish switch { DateWish.At a => a.Date, DateWish.Within w => w.Date, DateWish.Day d => d.Date, _ => Today(call) };
+        var schedule = await ScheduleAsync(call, service, staff, day, SearchDays, null, ct);
+        var allowed = await NotOverlappingOwnAsync(call, ct);
+        var free = new FreeSlots(schedule, service, allowed);
+
+        return wish switch
+        {
+            DateWish.At at => await CheckPointAsync(at, call, service, schedule, free, ct),
+            DateWish.Within within => await CheckSpanAsync(within.Date, within.From, within.To, call, service, free, ct),
+            DateWish.Day whole => await CheckSpanAsync(whole.Date, TimeOnly.MinValue, TimeOnly.MaxValue, call, service, free, ct),
+            _ => Invalid("Für welchen Tag möchten Sie den Termin?"),
+        };
+    }
+
+    private async Task<FunctionReply> CheckPointAsync(DateWish.At at, AgentCall call, Service service, ScheduleSnapshot schedule, FreeSlots free, CancellationToken ct)
+    {
+        var zone = call.Branch.TimeZoneId;
+        var wishUtc = BranchClock.ToUtc(at.Date.ToDateTime(at.Time), zone);
+        var reply = new Dictionary<string, object?> { ["requested_start"] = Iso(wishUtc, call), ["service"] = service.Name };
+
+        if (!Availability.WithinOpeningHours(schedule, at.Date, at.Time, service.Duration))
+        {
+            var next = Availability.NextOpening(schedule, at.Date, at.Time, service.Duration);
+            var from = next is { } opening ? BranchClock.ToUtc(opening.Day.ToDateTime(opening.Time), zone) : wishUtc;
+            var offers = free.From(from, Alternatives.Max);
+            await HoldAsync(call, service, offers, ct);
+            reply["alternatives"] = Offered(offers, call);
+            var closed = $"{Capitalize(Spoken(wishUtc, call))} haben wir leider geschlossen.";
+            return FunctionReply.Ok("outside_hours", offers.Count > 0
+                ? $"{closed} Frei wäre {GermanSpeech.Either(offers.Select(s => Spoken(s.StartUtc, call)).ToList())}."
+                : $"{closed} In den nächsten zwei Wochen ist leider nichts frei.", reply);
+        }
+
+        if (wishUtc < schedule.EarliestStartUtc)
+        {
+            var offers = free.From(schedule.EarliestStartUtc, Alternatives.Max);
+            await HoldAsync(call, service, offers, ct);
+            reply["alternatives"] = Offered(offers, call);
+            var notice = service.MinimumNoticeMinutes >= 120 ? $"{service.MinimumNoticeMinutes / 60} Stunden" : $"{service.MinimumNoticeMinutes} Minuten";
+            return FunctionReply.Ok("too_soon", $"So kurzfristig kann ich leider nicht buchen, wir brauchen {notice} Vorlauf." +
+                (offers.Count > 0 ? $" Frei wäre {GermanSpeech.Either(offers.Select(s => Spoken(s.StartUtc, call)).ToList())}." : ""), reply);
+        }
+
+        if (free.On(at.Date).FirstOrDefault(s => s.StartUtc == wishUtc) is { } exact)
+        {
+            await HoldAsync(call, service, [exact], ct);
+            reply["alternatives"] = new List<OfferedSlot>();
+            reply["staff"] = schedule.Staff.First(s => s.StaffId == exact.StaffId).Name;
+            return FunctionReply.Ok("available", $"{Capitalize(Spoken(wishUtc, call))} ist ein Termin für {service.Name} frei. Soll ich ihn für Sie buchen?", reply);
+        }
+
+        var alternatives = Alternatives.Around(wishUtc, at.Date, zone, free.On, free.Allowed);
+        await HoldAsync(call, service, alternatives, ct);
+        reply["alternatives"] = Offered(alternatives, call);
+        return FunctionReply.Ok("unavailable", alternatives.Count > 0
+            ? $"{Capitalize(Spoken(wishUtc, call))} ist leider schon belegt. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
+            : $"{Capitalize(Spoken(wishUtc, call))} ist leider schon belegt, und in den nächsten zwei Wochen ist nichts frei.", reply);
+    }
+
+    /// <summary>A window or a whole day: up to three free starts spread over it.</summary>
+    private async Task<FunctionReply> CheckSpanAsync(DateOnly day, TimeOnly from, TimeOnly to, AgentCall call, Service service, FreeSlots free, CancellationToken ct)
+    {
+        var zone = call.Branch.TimeZoneId;
+        var fromUtc = BranchClock.ToUtc(day.ToDateTime(from), zone);
+        var toUtc = to == TimeOnly.MaxValue ? DateTime.MaxValue : BranchClock.ToUtc(day.ToDateTime(to), zone);
+        var reply = new Dictionary<string, object?> { ["requested_start"] = Iso(fromUtc, call), ["service"] = service.Name };
+        var inside = Alternatives.SpreadOver(free.On(day).Where(s => s.StartUtc >= fromUtc && s.StartUtc < toUtc));
+        if (inside.Count > 0)
+        {
+            await HoldAsync(call, service, inside, ct);
+            reply["alternatives"] = Offered(inside, call);
+            return FunctionReply.Ok("available",
+                $"Frei wäre {GermanSpeech.Either(inside.Select(s => Spoken(s.StartUtc, call)).ToList())}. Welche Uhrzeit passt Ihnen?", reply);
+        }
+
+        var alternatives = free.From(fromUtc, Alternatives.Max);
+        await HoldAsync(call, service, alternatives, ct);
+        reply["alternatives"] = Offered(alternatives, call);
+        var wished = GermanSpeech.Date(day, Today(call));
+        return FunctionReply.Ok("unavailable", alternatives.Count > 0
+            ? $"{Capitalize(wished)} ist leider nichts mehr frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
+            : $"{Capitalize(wished)} und in den zwei Wochen danach ist leider nichts frei.", reply);
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Free starts (one per time, any of the staff) per day, cached for one check.</summary>
+    private sealed class FreeSlots(ScheduleSnapshot schedule, Service service, Func<Slot, bool> allowed)
+    {
+        private readonly Dictionary<DateOnly, IReadOnlyList<Slot>> _days = [];
+
+        public Func<Slot, bool> Allowed => allowed;
+
+        public IReadOnlyList<Slot> On(DateOnly day)
+        {
+            if (!_days.TryGetValue(day, out var slots))
+                _days[day] = slots = Availability.DistinctStarts(Availability.FreeSlots(schedule, service.Duration, service.Buffer, day)).Where(allowed).ToList();
+            return slots;
+        }
+
+        /// <summary>The first <paramref name="count"/> free starts at or after an instant.</summary>
+        public IReadOnlyList<Slot> From(DateTime fromUtc, int count)
+        {
+            var result = new List<Slot>();
+            var firstDay = DateOnly.FromDateTime(BranchClock.ToLocal(fromUtc, schedule.TimeZoneId).DateTime);
+            for (var d = firstDay; d < firstDay.AddDays(SearchDays) && result.Count < count; d = d.AddDays(1))
+                result.AddRange(On(d).Where(s => s.StartUtc >= fromUtc).Take(count - result.Count));
+            return result;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AgentFunctions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "SelectedServiceId",
+                table: "Calls",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SelectedStaffId",
+                table: "Calls",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "FunctionInvocations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ArgumentsMasked = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Success = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FunctionInvocations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlotHolds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GranuleStartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CallId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlotHolds", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FunctionInvocations_CompanyId_CallId_At",
+                table: "FunctionInvocations",
+                columns: new[] { "CompanyId", "CallId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlotHolds_CallId",
+                table: "SlotHolds",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlotHolds_ExpiresAtUtc",
+                table: "SlotHolds",
+                column: "ExpiresAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlotHolds_StaffId_GranuleStartUtc",
+                table: "SlotHolds",
+                columns: new[] { "StaffId", "GranuleStartUtc" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FunctionInvocations");
+
+            migrationBuilder.DropTable(
+                name: "SlotHolds");
+
+            migrationBuilder.DropColumn(
+                name: "SelectedServiceId",
+                table: "Calls");
+
+            migrationBuilder.DropColumn(
+                name: "SelectedStaffId",
+                table: "Calls");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Core.Tenancy;
+using StackExchange.Redis;
+
+namespace AskPro.Infrastructure.Scheduling;
+
+/// <summary>Holds in Redis: one hash per tenant, a field per (staff, granule) holding
+/// "callId|expiresMs". A Lua script checks and writes atomically, so two nodes can never give
+/// overlapping holds to two calls.</summary>
+internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext tenant, TimeProvider clock) : IHoldStore
+{
+    private const string HoldScript = """
+        local now = tonumber(ARGV[2])
+        for i = 4, #ARGV do
+          local v = redis.call('HGET', KEYS[1], ARGV[i])
+          if v then
+            local sep = string.find(v, '|', 1, true)
+            local owner = string.sub(v, 1, sep - 1)
+            local expires = tonumber(string.sub(v, sep + 1))
+            if expires > now and owner ~= ARGV[1] then return 0 end
+          end
+        end
+        for i = 4, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], ARGV[1] .. '|' .. ARGV[3]) end
+        redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) - now + 60000)
+        return 1
+        """;
+
+    private const string ReleaseScript = """
+        local removed = 0
+        local all = redis.call('HGETALL', KEYS[1])
+        local now = tonumber(ARGV[2])
+        for i = 1, #all, 2 do
+          local v = all[i + 1]
+          local sep = string.find(v, '|', 1, true)
+          local owner = string.sub(v, 1, sep - 1)
+          local expires = tonumber(string.sub(v, sep + 1))
+          if owner == ARGV[1] or expires <= now then
+            redis.call('HDEL', KEYS[1], all[i])
+            removed = removed + 1
+          end
+        end
+        return removed
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+    private RedisKey Key => TenantCacheKey.For(tenant, "holds");
+    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<bool> TryHoldAsync(string callId, Guid staffId, TimeInterval blocked, TimeSpan ttl, CancellationToken ct)
+    {
+        var args = new List<RedisValue> { callId, NowMs, NowMs + (long)ttl.TotalMilliseconds };
+        args.AddRange(blocked.Granules(SlotClaim.Granule).Select(g => (RedisValue)Field(staffId, g)));
+        return (int)await Db.ScriptEvaluateAsync(HoldScript, [Key], args.ToArray()) == 1;
+    }
+
+    public async Task<IReadOnlyList<BusyTime>> HeldByOthersAsync(string callId, TimeInterval range, CancellationToken ct)
+    {
+        var now = NowMs;
+        var result = new List<BusyTime>();
+        foreach (var entry in await Db.HashGetAllAsync(Key))
+        {
+            var value = entry.Value.ToString();
+            var sep = value.LastIndexOf('|');
+            if (value[..sep] == callId || long.Parse(value[(sep + 1)..]) <= now) continue;
+            var field = entry.Name.ToString();
+            var start = new DateTime(long.Parse(field[33..]), DateTimeKind.Utc);
+            if (start < range.Start.AddHours(-12) || start >= range.End) continue;
+            result.Add(new BusyTime(Guid.ParseExact(field[..32], "N"), new TimeInterval(start, start + SlotClaim.Granule)));
+        }
+        return result;
+    }
+
+    public async Task ReleaseAsync(string callId, CancellationToken ct) =>
+        await Db.ScriptEvaluateAsync(ReleaseScript, [Key], [callId, NowMs]);
+
+    /// <summary>Expired fields of every tenant (the job runs in platform scope); whole hashes
+    /// also expire by themselves a minute after their last hold.</summary>
+    public async Task<int> RemoveExpiredAsync(CancellationToken ct)
+    {
+        var removed = 0;
+        foreach (var endpoint in redis.GetEndPoints())
+        foreach (var key in redis.GetServer(endpoint).Keys(pattern: "askpro:t:*:holds"))
+            removed += (int)await Db.ScriptEvaluateAsync(ReleaseScript, [key], ["", NowMs]);
+        return removed;
+    }
+
+    private static string Field(Guid staffId, DateTime granule) => $"{staffId:N}:{granule.Ticks}";
+}

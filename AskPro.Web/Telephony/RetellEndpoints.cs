@@ -1,0 +1,68 @@
+using System.Text.Json;
+using AskPro.Core.Telephony.AgentFunctions;
+using AskPro.Infrastructure.Telephony;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AskPro.Web.Telephony;
+
+public static class RetellEndpoints
+{
+    /// <summary>Function calls are small; the call object they carry is at most a few KB.</summary>
+    public const int MaxFunctionBodyBytes = 1024 * 1024;
+
+    public static readonly JsonSerializerOptions Envelope = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapRetell(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/retell/functions", CallFunctionAsync).WithTags("Retell").ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Raw body → signature → envelope. A voice agent cannot act on HTTP errors, so
+    /// every verified request gets 200 with an envelope; only a bad signature gets 401.</summary>
+    private static async Task<Results<Ok<FunctionReply>, UnauthorizedHttpResult, StatusCodeHttpResult>> CallFunctionAsync(
+        HttpRequest request, FunctionCallHandler handler, IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+    {
+        var body = await RawBody.ReadAsync(request, MaxFunctionBodyBytes, ct);
+        if (body is null) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!RetellSignature.Verify(body, request.Headers[RetellSignature.Header], retell.Value.ApiKey, clock.GetUtcNow(),
+                TimeSpan.FromSeconds(retell.Value.MaxSignatureAgeSeconds)))
+        {
+            logs.CreateLogger("AskPro.Retell").LogWarning("Function call with a missing or bad signature refused");
+            return TypedResults.Unauthorized();
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            return TypedResults.Ok(FunctionReply.Fail("invalid_input", "Die Anfrage war nicht lesbar."));
+        }
+        using (document)
+        {
+            return TypedResults.Ok(await handler.HandleAsync(document.RootElement, ct));
+        }
+    }
+}
+
+/// <summary>Reads a request body once, as bytes, refusing bodies over a limit without reading them whole.</summary>
+public static class RawBody
+{
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return null;
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= int.MaxValue ? (int)request.ContentLength.Value : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
