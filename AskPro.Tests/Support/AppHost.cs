@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AskPro.Tests.Support;
 
@@ -12,8 +13,9 @@ public sealed class AppHost : WebApplicationFactory<Program>
 
     public AppHost() : this([]) { }
 
-    internal AppHost(Dictionary<string, string?> settings)
+    internal AppHost(Dictionary<string, string?> settings, FixedClock? clock = null)
     {
+        Clock = clock;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -25,6 +27,9 @@ public sealed class AppHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings) _settings[key] = value;
         UseKestrel(0);
     }
+
+    /// <summary>Set when the test controls "now" for the whole app.</summary>
+    public FixedClock? Clock { get; }
 
     public string DatabasePath => Path.Combine(_folder, "askpro.db");
     public string BackupDirectory => Path.Combine(_folder, "backups");
@@ -45,6 +50,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
         // UseSetting, unlike ConfigureAppConfiguration, is in place before Program reads the
         // configuration to choose the database provider.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Clock is not null)
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public HttpClient ApiClient(string? apiKey)
