@@ -117,3 +117,18 @@ public sealed class HostileArgumentTests(BookingApp app)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await app.Retell.SendAsync(body)).StatusCode);
     }
 }
+
+/// <summary>With Redis configured, holds live in Redis: the same promises end to end.</summary>
+public sealed class RedisHoldBookingTests
+{
+    [Support.RedisFact]
+    public async Task A_held_slot_is_kept_for_its_caller_across_the_app_with_Redis()
+    {
+        var redis = await Support.RedisServer.GetAsync();
+        using var app = new BookingApp(new() { ["Redis:Configuration"] = redis.Configuration });
+        var args = new { datum = "14.1.", uhrzeit = "11 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Julia", name = "Paula Sommer" };
+        Assert.Equal("available", (await app.Retell.CallAsync("check_availability", args, "call_redis_a")).GetProperty("status").GetString());
+        Assert.Equal("slot_taken", (await app.Retell.CallAsync("book_appointment", args, "call_redis_b", fromNumber: "+4916099990001")).GetProperty("status").GetString());
+        Assert.Equal("booked", (await app.Retell.CallAsync("book_appointment", args, "call_redis_a", fromNumber: "+4916099990002")).GetProperty("status").GetString());
+    }
+}
