@@ -51,6 +51,8 @@ public static class Composition
         services.AddSingleton<DemoSeeder>();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
+        services.AddHttpClient("simulator", c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<CallSimulator>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
