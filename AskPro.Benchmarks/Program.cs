@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AskPro.Benchmarks.PhoneNumbers;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -8,6 +7,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project AskPro.Benchmarks -- <suite>
 //   phone          ns and bytes per parse (BenchmarkDotNet, in-process)
 //   phone-startup  cost of the first parse in a fresh process (metadata load + DACH compile)
+//   parser         ns per German date/time phrase (BenchmarkDotNet)
+//   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
 // Method and results: docs/PERFORMANCE.md.
 var suite = args.FirstOrDefault() ?? "help";
 switch (suite)
@@ -19,7 +20,13 @@ switch (suite)
         return 0;
     case "phone-startup":
         return PhoneStartup.Run();
+    case "functions":
+        return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.RunAsync(quick: args.Contains("--quick"));
+    case "parser":
+        BenchmarkRunner.Run<AskPro.Benchmarks.Scheduling.ParserBenchmarks>(ManualConfig.Create(DefaultConfig.Instance)
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)), args.Skip(1).ToArray());
+        return 0;
     default:
-        Console.WriteLine("Suites: phone, phone-startup (see docs/PERFORMANCE.md)");
+        Console.WriteLine("Suites: phone, phone-startup, parser, functions [--quick] (see docs/PERFORMANCE.md)");
         return suite == "help" ? 0 : 2;
 }

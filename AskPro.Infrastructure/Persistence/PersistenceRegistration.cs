@@ -34,12 +34,15 @@ public static class PersistenceRegistration
         return services;
     }
 
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
+
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30 };
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:") Directory.CreateDirectory(directory);
         o.UseSqlite(builder.ToString(), s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+        o.AddInterceptors(BusyTimeout);
     }
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>

@@ -22,7 +22,9 @@ public sealed partial class AgentFunctions
         var wish = GermanDateParser.Parse(args["datum"], args["uhrzeit"], DateContext(call));
         if (wish is DateWish.Question question) return Invalid(question.Text);
 
-        await data.RememberSelectionAsync(call.CallRowId, service.Id, staff.Count == 1 ? staff[0].Id : null, ct);
+        var chosenStaff = staff.Count == 1 ? staff[0].Id : (Guid?)null;
+        if (call.SelectedServiceId != service.Id || call.SelectedStaffId != chosenStaff)
+            await data.RememberSelectionAsync(call.CallRowId, service.Id, chosenStaff, ct);
         var day = wish switch { DateWish.At a => a.Date, DateWish.Within w => w.Date, DateWish.Day d => d.Date, _ => Today(call) };
         var schedule = await ScheduleAsync(call, service, staff, day, SearchDays, null, ct);
         var allowed = await NotOverlappingOwnAsync(call, ct);

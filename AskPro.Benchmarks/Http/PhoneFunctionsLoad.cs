@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AskPro.Infrastructure.Telephony;
+using Microsoft.Data.Sqlite;
+
+namespace AskPro.Benchmarks.Http;
+
+/// <summary>check_availability and book_appointment over loopback HTTP with signed requests
+/// against the demo data: latency at concurrency 1/10/50, the 100-callers-one-slot run, and
+/// 10,000 random bookings with an overlap audit. See docs/PERFORMANCE.md.</summary>
+public static class PhoneFunctionsLoad
+{
+    private const string RetellKey = "askpro-demo-retell-key";
+    private const string Salon = "+493055501000";
+    private static readonly string[] Services = ["Herrenhaarschnitt", "Beratung", "Damenhaarschnitt"];
+    private static readonly string?[] Staff = ["Anna", "Mehmet", "Julia", null];
+
+    public static async Task<int> RunAsync(bool quick)
+    {
+        using var app = await AppProcess.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
+        var random = new Random(20261122);
+        var reports = new List<LoadRun.Report>();
+        var scale = quick ? 5 : 1;
+
+        // Warm-up (JIT, connection pool, caches).
+        await LoadRun.RunAsync("warm-up", 4, 100, i => CheckAsync(http, RandomWish(random, 15, 40), $"warm_{i}"));
+
+        foreach (var (concurrency, count) in new[] { (1, 300), (10, 1000), (50, 1000) })
+            reports.Add(await LoadRun.RunAsync("check_availability", concurrency, count / scale, i => CheckAsync(http, RandomWish(random, 15, 40), $"chk_{concurrency}_{i}")));
+        foreach (var (concurrency, count) in new[] { (1, 300), (10, 1000), (50, 1000) })
+            reports.Add(await LoadRun.RunAsync("book_appointment", concurrency, count / scale, i => BookAsync(http, RandomWish(random, 41, 70), $"bk_{concurrency}_{i}", i)));
+
+        Console.WriteLine("| function | concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var report in reports) Console.WriteLine(report);
+
+        // 100 callers, one stylist, one start.
+        var slot = Wish(NextWorkday(DateTime.Today.AddDays(10)), "10 Uhr", "Herrenhaarschnitt", "Anna");
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var race = await LoadRun.RunAsync("100 callers, one slot", 100, 100, async i =>
+        {
+            var status = await StatusAsync(http, "book_appointment", slot with { Name = $"Rennen {Letters(i)}" }, $"race_{i}", $"+4916033{i:D5}");
+            outcomes.Add(status);
+            return status is "booked" or "slot_taken";
+        });
+        Console.WriteLine($"\n100 callers for one slot: {outcomes.Count(s => s == "booked")} booked, {outcomes.Count(s => s == "slot_taken")} slot_taken, " +
+                          $"{outcomes.Count(s => s is not ("booked" or "slot_taken"))} other; wall {race.Seconds * 1000:0} ms, p99 {race.P99:0} ms");
+
+        // Many random bookings, then the audit: no two active appointments of one staff member overlap.
+        var bookings = quick ? 1000 : 10_000;
+        var booked = 0;
+        var many = await LoadRun.RunAsync("random bookings", 10, bookings, async i =>
+        {
+            var status = await StatusAsync(http, "book_appointment", RandomWish(random, 71, 160) with { Name = $"Kunde {Letters(i)}" }, $"many_{i}", $"+4915{i:D9}");
+            if (status == "booked") Interlocked.Increment(ref booked);
+            return status is "booked" or "slot_taken";
+        });
+        Console.WriteLine($"{bookings} random bookings at concurrency 10: {booked} booked, {many.Errors} errors, {many.PerSecond:0} req/s, p95 {many.P95:0.0} ms");
+        Console.WriteLine($"Overlap audit: {OverlappingPairs(app.DatabasePath)} overlapping pairs of active appointments (must be 0)");
+        return 0;
+    }
+
+    private sealed record WishArgs(string Datum, string Uhrzeit, string Dienstleistung, string? Mitarbeiter, string? Name = null);
+
+    private static WishArgs Wish(DateTime day, string time, string service, string? staff) => new(day.ToString("dd.MM.yyyy"), time, service, staff);
+
+    private static WishArgs RandomWish(Random random, int fromDays, int toDays)
+    {
+        var day = NextWorkday(DateTime.Today.AddDays(random.Next(fromDays, toDays)));
+        var minutes = 9 * 60 + 15 * random.Next(0, 34);
+        return Wish(day, $"{minutes / 60}:{minutes % 60:00}", Services[random.Next(Services.Length)], Staff[random.Next(Staff.Length)]);
+    }
+
+    private static DateTime NextWorkday(DateTime day)
+    {
+        while (day.DayOfWeek is DayOfWeek.Sunday or DayOfWeek.Saturday || (day.Month == 12 && day.Day is >= 24 and <= 26)) day = day.AddDays(1);
+        return day;
+    }
+
+    private static async Task<bool> CheckAsync(HttpClient http, WishArgs wish, string callId) =>
+        await StatusAsync(http, "check_availability", wish, callId, "+4917100000001") is "available" or "unavailable" or "outside_hours" or "too_soon";
+
+    private static async Task<bool> BookAsync(HttpClient http, WishArgs wish, string callId, int i) =>
+        await StatusAsync(http, "book_appointment", wish with { Name = $"Kunde {Letters(i)}" }, callId, $"+4916{i:D9}") is "booked" or "slot_taken";
+
+    private static async Task<string> StatusAsync(HttpClient http, string function, WishArgs wish, string callId, string from)
+    {
+        var args = new JsonObject { ["datum"] = wish.Datum, ["uhrzeit"] = wish.Uhrzeit, ["dienstleistung"] = wish.Dienstleistung };
+        if (wish.Mitarbeiter is not null) args["mitarbeiter"] = wish.Mitarbeiter;
+        if (wish.Name is not null) args["name"] = wish.Name;
+        var body = new JsonObject
+        {
+            ["name"] = function,
+            ["call"] = new JsonObject { ["call_id"] = callId, ["to_number"] = Salon, ["from_number"] = from },
+            ["args"] = args,
+        }.ToJsonString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/retell/functions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(RetellSignature.Header, RetellSignature.Sign(Encoding.UTF8.GetBytes(body), RetellKey, DateTimeOffset.UtcNow));
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.OK) return $"http {(int)response.StatusCode}";
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.GetProperty("status").GetString()!;
+    }
+
+    private static string Letters(int i) => string.Concat(i.ToString("D5").Select(d => (char)('a' + d - '0'))).Insert(0, "K");
+
+    private static long OverlappingPairs(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM Appointments a JOIN Appointments b
+              ON a.StaffId = b.StaffId AND a.Id < b.Id
+             AND a.StartUtc < b.EndUtc AND b.StartUtc < a.EndUtc
+             WHERE a.Status NOT IN ('Cancelled', 'NoShow') AND b.Status NOT IN ('Cancelled', 'NoShow')
+            """;
+        return (long)command.ExecuteScalar()!;
+    }
+}
