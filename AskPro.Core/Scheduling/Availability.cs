@@ -38,7 +38,12 @@ public static class Availability
         var opening = schedule.OpeningOn(day);
         if (opening.Count == 0) return [];
         var grid = TimeSpan.FromMinutes(Math.Max(5, schedule.GridMinutes));
-        var busyByStaff = schedule.Busy.ToLookup(b => b.StaffId, b => b.Interval);
+        // Only busy time touching this day matters; a full calendar has thousands of intervals.
+        var dayUtc = new TimeInterval(
+            BranchClock.ToUtc(day.ToDateTime(TimeOnly.MinValue), schedule.TimeZoneId).AddHours(-12),
+            BranchClock.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), schedule.TimeZoneId).AddHours(12));
+        var busyByStaff = schedule.Busy.Where(b => b.Interval.Overlaps(dayUtc)).ToLookup(b => b.StaffId, b => b.Interval);
+        var order = schedule.Staff.Select((s, i) => (s.StaffId, i)).ToDictionary(x => x.StaffId, x => x.i);
         var slots = new List<Slot>();
 
         foreach (var staff in schedule.Staff)
@@ -63,7 +68,7 @@ public static class Availability
                 }
             }
         }
-        return slots.OrderBy(s => s.StartUtc).ThenBy(s => schedule.Staff.ToList().FindIndex(x => x.StaffId == s.StaffId)).ToList();
+        return slots.OrderBy(s => s.StartUtc).ThenBy(s => order[s.StaffId]).ToList();
     }
 
     /// <summary>One slot per start time (the first staff member free then), for "any staff".</summary>

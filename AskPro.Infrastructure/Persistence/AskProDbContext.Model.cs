@@ -67,6 +67,7 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => new { x.StaffId, x.StartUtc });
             e.HasIndex(x => new { x.CompanyId, x.CustomerId });
             e.HasIndex(x => new { x.CompanyId, x.ExternalUid });
+            e.HasIndex(x => new { x.CompanyId, x.CallId }); // idempotent bookings look up by call
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.CancellationReason).HasMaxLength(1000);
         });
@@ -77,6 +78,7 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => new { x.StaffId, x.GranuleStartUtc }).IsUnique();
             e.HasIndex(x => x.CallId);
             e.HasIndex(x => x.ExpiresAtUtc);
+            e.HasIndex(x => new { x.CompanyId, x.GranuleStartUtc }); // other callers' holds in a time range
             e.Property(x => x.CallId).HasMaxLength(128);
         });
 

@@ -501,6 +501,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyId", "CallId");
+
                     b.HasIndex("CompanyId", "CustomerId");
 
                     b.HasIndex("CompanyId", "ExternalUid");
@@ -570,6 +572,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CallId");
 
                     b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("CompanyId", "GranuleStartUtc");
 
                     b.HasIndex("StaffId", "GranuleStartUtc")
                         .IsUnique();

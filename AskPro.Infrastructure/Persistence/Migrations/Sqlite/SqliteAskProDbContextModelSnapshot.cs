@@ -496,6 +496,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompanyId", "CallId");
+
                     b.HasIndex("CompanyId", "CustomerId");
 
                     b.HasIndex("CompanyId", "ExternalUid");
@@ -565,6 +567,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CallId");
 
                     b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("CompanyId", "GranuleStartUtc");
 
                     b.HasIndex("StaffId", "GranuleStartUtc")
                         .IsUnique();
