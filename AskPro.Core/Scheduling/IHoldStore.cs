@@ -2,15 +2,18 @@ using AskPro.Core.Shared;
 
 namespace AskPro.Core.Scheduling;
 
+/// <summary>A staff member's time to hold: the slot with its buffer.</summary>
+public readonly record struct SlotToHold(Guid StaffId, TimeInterval Blocked);
+
 /// <summary>Short holds on offered slots (Redis when configured, else the database).</summary>
 public interface IHoldStore
 {
-    /// <summary>Holds <paramref name="blocked"/> of <paramref name="staffId"/> for the call, or
-    /// returns false when another call holds overlapping time. Re-holding extends the hold.</summary>
-    Task<bool> TryHoldAsync(string callId, Guid staffId, TimeInterval blocked, TimeSpan ttl, CancellationToken ct);
+    /// <summary>Holds each slot for the call unless another call holds overlapping time (then
+    /// that slot is skipped); re-holding extends the call's own hold. Returns how many were held.</summary>
+    Task<int> HoldAsync(string callId, IReadOnlyList<SlotToHold> slots, TimeSpan ttl, CancellationToken ct);
 
-    /// <summary>Unexpired holds of other calls that overlap <paramref name="range"/>.</summary>
-    Task<IReadOnlyList<BusyTime>> HeldByOthersAsync(string callId, TimeInterval range, CancellationToken ct);
+    /// <summary>Unexpired holds of other calls on these staff members that overlap <paramref name="range"/>.</summary>
+    Task<IReadOnlyList<BusyTime>> HeldByOthersAsync(string callId, IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct);
 
     Task ReleaseAsync(string callId, CancellationToken ct);
 

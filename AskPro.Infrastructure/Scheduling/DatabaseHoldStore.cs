@@ -9,37 +9,52 @@ namespace AskPro.Infrastructure.Scheduling;
 /// granule): two calls can never hold overlapping time. Used when Redis is not configured.</summary>
 internal sealed class DatabaseHoldStore(AskProDbContext db, TimeProvider clock) : IHoldStore
 {
-    public async Task<bool> TryHoldAsync(string callId, Guid staffId, TimeInterval blocked, TimeSpan ttl, CancellationToken ct)
+    /// <summary>All offered slots in one transaction: expired rows go first, slots another call
+    /// holds are skipped, the rest are inserted (or extended when they are the call's own).</summary>
+    public async Task<int> HoldAsync(string callId, IReadOnlyList<SlotToHold> slots, TimeSpan ttl, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var granules = blocked.Granules(SlotClaim.Granule).ToList();
+        var wanted = slots.Select(s => (s.StaffId, Granules: s.Blocked.Granules(SlotClaim.Granule).ToList())).ToList();
+        var staffIds = wanted.Select(w => w.StaffId).Distinct().ToList();
+        var allGranules = wanted.SelectMany(w => w.Granules).Distinct().ToList();
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SlotHolds.Where(h => h.StaffId == staffId && granules.Contains(h.GranuleStartUtc) && h.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
-            var existing = await db.SlotHolds.Where(h => h.StaffId == staffId && granules.Contains(h.GranuleStartUtc)).ToListAsync(ct);
-            if (existing.Any(h => h.CallId != callId)) return false;
-
-            foreach (var own in existing) own.ExpiresAtUtc = now + ttl;
-            db.SlotHolds.AddRange(granules.Where(g => existing.All(h => h.GranuleStartUtc != g))
-                .Select(g => new SlotHold { StaffId = staffId, GranuleStartUtc = g, CallId = callId, ExpiresAtUtc = now + ttl }));
+            await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && allGranules.Contains(h.GranuleStartUtc) && h.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
+            var existing = await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && allGranules.Contains(h.GranuleStartUtc)).ToListAsync(ct);
+            var held = 0;
+            foreach (var (staffId, granules) in wanted)
+            {
+                var mine = existing.Where(h => h.StaffId == staffId && granules.Contains(h.GranuleStartUtc)).ToList();
+                if (mine.Any(h => h.CallId != callId)) continue;
+                foreach (var own in mine) own.ExpiresAtUtc = now + ttl;
+                var added = granules.Where(g => mine.All(h => h.GranuleStartUtc != g))
+                    .Select(g => new SlotHold { StaffId = staffId, GranuleStartUtc = g, CallId = callId, ExpiresAtUtc = now + ttl }).ToList();
+                db.SlotHolds.AddRange(added);
+                existing.AddRange(added);
+                held++;
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return true;
+            return held;
         }
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
         {
+            // Another call took some of this time at the same moment: nothing is held this
+            // time; booking is still guarded by the slot claims.
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return false;
+            return 0;
         }
     }
 
-    public async Task<IReadOnlyList<BusyTime>> HeldByOthersAsync(string callId, TimeInterval range, CancellationToken ct)
+    public async Task<IReadOnlyList<BusyTime>> HeldByOthersAsync(string callId, IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.SlotHolds.AsNoTracking()
-            .Where(h => h.CallId != callId && h.ExpiresAtUtc > now && h.GranuleStartUtc >= range.Start.AddHours(-12) && h.GranuleStartUtc < range.End)
+            .Where(h => staffIds.Contains(h.StaffId) && h.GranuleStartUtc >= range.Start.AddHours(-12) && h.GranuleStartUtc < range.End
+                        && h.CallId != callId && h.ExpiresAtUtc > now)
             .Select(h => new { h.StaffId, h.GranuleStartUtc })
             .ToListAsync(ct);
         return rows.Select(h => new BusyTime(h.StaffId, new TimeInterval(h.GranuleStartUtc, h.GranuleStartUtc + SlotClaim.Granule))).ToList();

@@ -47,14 +47,19 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
     private RedisKey Key => TenantCacheKey.For(tenant, "holds");
     private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public async Task<bool> TryHoldAsync(string callId, Guid staffId, TimeInterval blocked, TimeSpan ttl, CancellationToken ct)
+    public async Task<int> HoldAsync(string callId, IReadOnlyList<SlotToHold> slots, TimeSpan ttl, CancellationToken ct)
     {
-        var args = new List<RedisValue> { callId, NowMs, NowMs + (long)ttl.TotalMilliseconds };
-        args.AddRange(blocked.Granules(SlotClaim.Granule).Select(g => (RedisValue)Field(staffId, g)));
-        return (int)await Db.ScriptEvaluateAsync(HoldScript, [Key], args.ToArray()) == 1;
+        var held = 0;
+        foreach (var slot in slots)
+        {
+            var args = new List<RedisValue> { callId, NowMs, NowMs + (long)ttl.TotalMilliseconds };
+            args.AddRange(slot.Blocked.Granules(SlotClaim.Granule).Select(g => (RedisValue)Field(slot.StaffId, g)));
+            held += (int)await Db.ScriptEvaluateAsync(HoldScript, [Key], args.ToArray());
+        }
+        return held;
     }
 
-    public async Task<IReadOnlyList<BusyTime>> HeldByOthersAsync(string callId, TimeInterval range, CancellationToken ct)
+    public async Task<IReadOnlyList<BusyTime>> HeldByOthersAsync(string callId, IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct)
     {
         var now = NowMs;
         var result = new List<BusyTime>();
@@ -65,8 +70,9 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
             if (value[..sep] == callId || long.Parse(value[(sep + 1)..]) <= now) continue;
             var field = entry.Name.ToString();
             var start = new DateTime(long.Parse(field[33..]), DateTimeKind.Utc);
-            if (start < range.Start.AddHours(-12) || start >= range.End) continue;
-            result.Add(new BusyTime(Guid.ParseExact(field[..32], "N"), new TimeInterval(start, start + SlotClaim.Granule)));
+            var staff = Guid.ParseExact(field[..32], "N");
+            if (start < range.Start.AddHours(-12) || start >= range.End || !staffIds.Contains(staff)) continue;
+            result.Add(new BusyTime(staff, new TimeInterval(start, start + SlotClaim.Granule)));
         }
         return result;
     }

@@ -46,21 +46,24 @@ public sealed class HoldStoreTests
     private static async Task CheckAsync(Func<IHoldStore> store, FixedClock clock, Func<Task<int>> cleanup)
     {
         var ttl = TimeSpan.FromMinutes(5);
-        Assert.True(await store().TryHoldAsync("call_a", Anna, Slot(0), ttl, default));
-        Assert.True(await store().TryHoldAsync("call_a", Anna, Slot(15), ttl, default));   // the holder may hold more, overlapping its own
-        Assert.False(await store().TryHoldAsync("call_b", Anna, Slot(30), ttl, default));  // overlaps call_a's 10:15–10:55
-        Assert.True(await store().TryHoldAsync("call_b", Anna, Slot(60), ttl, default));    // 11:00 is free
-        Assert.True(await store().TryHoldAsync("call_b", Guid.NewGuid(), Slot(0), ttl, default)); // another stylist
+        Assert.Equal(1, await store().HoldAsync("call_a", [new SlotToHold(Anna, Slot(0))], ttl, default));
+        Assert.Equal(1, await store().HoldAsync("call_a", [new SlotToHold(Anna, Slot(15))], ttl, default));   // the holder may hold more, overlapping its own
+        Assert.Equal(0, await store().HoldAsync("call_b", [new SlotToHold(Anna, Slot(30))], ttl, default));  // overlaps call_a's 10:15–10:55
+        Assert.Equal(1, await store().HoldAsync("call_b", [new SlotToHold(Anna, Slot(60))], ttl, default));    // 11:00 is free
+        Assert.Equal(1, await store().HoldAsync("call_b", [new SlotToHold(Guid.NewGuid(), Slot(0))], ttl, default)); // another stylist
 
-        var seenByB = await store().HeldByOthersAsync("call_b", new TimeInterval(Ten.AddHours(-1), Ten.AddHours(3)), default);
+        // Several slots at once: only those nobody else holds.
+        Assert.Equal(1, await store().HoldAsync("call_c", [new SlotToHold(Anna, Slot(0)), new SlotToHold(Anna, Slot(120))], ttl, default));
+
+        var seenByB = await store().HeldByOthersAsync("call_b", [Anna], new TimeInterval(Ten.AddHours(-1), Ten.AddHours(3)), default);
         Assert.Contains(seenByB, h => h.StaffId == Anna && h.Interval.Start == Ten);
         Assert.DoesNotContain(seenByB, h => h.Interval.Start == Ten.AddMinutes(60)); // its own
-        Assert.DoesNotContain(await store().HeldByOthersAsync("call_a", new TimeInterval(Ten, Ten.AddMinutes(30)), default), h => h.StaffId == Anna);
+        Assert.DoesNotContain(await store().HeldByOthersAsync("call_a", [Anna], new TimeInterval(Ten, Ten.AddMinutes(30)), default), h => h.StaffId == Anna);
 
         clock.Now += TimeSpan.FromMinutes(6);
-        Assert.True(await store().TryHoldAsync("call_b", Anna, Slot(30), ttl, default)); // call_a's hold expired
+        Assert.Equal(1, await store().HoldAsync("call_b", [new SlotToHold(Anna, Slot(30))], ttl, default)); // call_a's hold expired
         Assert.True(await cleanup() > 0);
         await store().ReleaseAsync("call_b", default);
-        Assert.Empty(await store().HeldByOthersAsync("call_c", new TimeInterval(Ten.AddHours(-1), Ten.AddHours(3)), default));
+        Assert.Empty(await store().HeldByOthersAsync("call_c", [Anna], new TimeInterval(Ten.AddHours(-1), Ten.AddHours(3)), default));
     }
 }

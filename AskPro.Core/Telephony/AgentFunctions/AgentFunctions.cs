@@ -121,7 +121,7 @@ public sealed partial class AgentFunctions(
         var staffIds = staff.Select(s => s.Id).ToList();
         var busy = new List<BusyTime>(await data.BookedAsync(staffIds, range, exceptAppointment, ct));
         busy.AddRange(await calendar.ExternalBusyAsync(staffIds, range, ct));
-        busy.AddRange((await holds.HeldByOthersAsync(call.RetellCallId, range, ct)).Where(h => staffIds.Contains(h.StaffId)));
+        busy.AddRange(await holds.HeldByOthersAsync(call.RetellCallId, staffIds, range, ct));
         return new ScheduleSnapshot(zone, call.Branch.OpeningHours, call.Branch.Closures,
             staff.Select(s => new StaffSchedule(s.Id, s.Name, s.WorkingHours)).ToList(), busy, call.GridMinutes,
             Now.AddMinutes(service.MinimumNoticeMinutes), Now.AddDays(options.HorizonDays));
@@ -129,9 +129,8 @@ public sealed partial class AgentFunctions(
 
     private async Task HoldAsync(AgentCall call, Service service, IEnumerable<Slot> slots, CancellationToken ct)
     {
-        foreach (var slot in slots)
-            await holds.TryHoldAsync(call.RetellCallId, slot.StaffId, new TimeInterval(slot.StartUtc, slot.EndUtc + service.Buffer),
-                TimeSpan.FromMinutes(options.HoldMinutes), ct);
+        var toHold = slots.Select(s => new SlotToHold(s.StaffId, new TimeInterval(s.StartUtc, s.EndUtc + service.Buffer))).ToList();
+        if (toHold.Count > 0) await holds.HoldAsync(call.RetellCallId, toHold, TimeSpan.FromMinutes(options.HoldMinutes), ct);
     }
 
     /// <summary>The caller's own active appointments (never offered as alternatives).</summary>
