@@ -54,7 +54,7 @@ public static class PhoneFunctionsLoad
         var booked = 0;
         var many = await LoadRun.RunAsync("random bookings", 10, bookings, async i =>
         {
-            var status = await StatusAsync(http, "book_appointment", RandomWish(random, 71, 160) with { Name = $"Kunde {Letters(i)}" }, $"many_{i}", $"+4915{i:D9}");
+            var status = await StatusAsync(http, "book_appointment", RandomWish(random, 45, 89) with { Name = $"Kunde {Letters(i)}" }, $"many_{i}", $"+4915{i:D9}");
             if (status == "booked") Interlocked.Increment(ref booked);
             return status is "booked" or "slot_taken";
         });
@@ -70,6 +70,7 @@ public static class PhoneFunctionsLoad
     private static WishArgs RandomWish(Random random, int fromDays, int toDays)
     {
         var day = NextWorkday(DateTime.Today.AddDays(random.Next(fromDays, toDays)));
+        if ((day - DateTime.Today).TotalDays >= 89) day = NextWorkday(DateTime.Today.AddDays(fromDays)); // stay inside the 90-day horizon
         var minutes = 9 * 60 + 15 * random.Next(0, 34);
         return Wish(day, $"{minutes / 60}:{minutes % 60:00}", Services[random.Next(Services.Length)], Staff[random.Next(Staff.Length)]);
     }

@@ -24,7 +24,8 @@ internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) :
         var granules = blocked.Granules(SlotClaim.Granule).ToList();
         // A cheap look first, so the common "taken" case needs no failed write; the unique
         // index below still decides every race.
-        if (await db.SlotClaims.AnyAsync(c => c.StaffId == appointment.StaffId && granules.Contains(c.GranuleStartUtc), ct))
+        var (first, last) = (granules[0], granules[^1]);
+        if (await db.SlotClaims.AnyAsync(c => c.StaffId == appointment.StaffId && c.GranuleStartUtc >= first && c.GranuleStartUtc <= last, ct))
             return false;
 
         db.Appointments.Add(appointment);

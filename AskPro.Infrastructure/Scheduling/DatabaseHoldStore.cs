@@ -16,13 +16,15 @@ internal sealed class DatabaseHoldStore(AskProDbContext db, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         var wanted = slots.Select(s => (s.StaffId, Granules: s.Blocked.Granules(SlotClaim.Granule).ToList())).ToList();
         var staffIds = wanted.Select(w => w.StaffId).Distinct().ToList();
-        var allGranules = wanted.SelectMany(w => w.Granules).Distinct().ToList();
+        // A range (not a list of granules) lets both providers use the (staff, granule) index.
+        var from = wanted.Min(w => w.Granules[0]);
+        var to = wanted.Max(w => w.Granules[^1]);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && allGranules.Contains(h.GranuleStartUtc) && h.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
-            var existing = await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && allGranules.Contains(h.GranuleStartUtc)).ToListAsync(ct);
+            await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && h.GranuleStartUtc >= from && h.GranuleStartUtc <= to && h.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
+            var existing = await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && h.GranuleStartUtc >= from && h.GranuleStartUtc <= to).ToListAsync(ct);
             var held = 0;
             foreach (var (staffId, granules) in wanted)
             {
