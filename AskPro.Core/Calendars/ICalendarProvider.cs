@@ -7,6 +7,9 @@ namespace AskPro.Core.Calendars;
 /// plugs in here). Every change it makes goes through <see cref="IAvailabilityChanged"/>.</summary>
 public interface ICalendarProvider
 {
+    /// <summary>What can be booked (built-in: the company's active services; Cal.com: its event types).</summary>
+    Task<IReadOnlyList<Core.Directory.Service>> ListServicesAsync(CancellationToken ct);
+
     /// <summary>Busy time the provider knows beyond AskPro's own appointments (built-in: none).</summary>
     Task<IReadOnlyList<BusyTime>> ExternalBusyAsync(IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct);
 

@@ -6,8 +6,10 @@ namespace AskPro.Infrastructure.Calendars;
 
 /// <summary>AskPro's own calendar: appointments and slot claims in AskPro's database. Every
 /// change is announced through <see cref="IAvailabilityChanged"/>.</summary>
-internal sealed class BuiltInCalendar(BookAppointment book, IBookingStore store, IAvailabilityChanged changed) : ICalendarProvider
+internal sealed class BuiltInCalendar(BookAppointment book, IBookingStore store, IAvailabilityChanged changed, Core.Telephony.AgentFunctions.IAgentData data) : ICalendarProvider
 {
+    public Task<IReadOnlyList<Core.Directory.Service>> ListServicesAsync(CancellationToken ct) => data.ServicesAsync(ct);
+
     public Task<IReadOnlyList<BusyTime>> ExternalBusyAsync(IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<BusyTime>>([]);
 

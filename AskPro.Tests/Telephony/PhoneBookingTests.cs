@@ -251,13 +251,22 @@ public sealed class PhoneBookingTests(BookingApp app)
         Assert.Equal("missing_name", Status(await Retell.CallAsync("book_appointment", Wish("30.12.", "10 Uhr"), NewCall(), fromNumber: "+4917077778888")));
 
         const string caller = "+4917088889999";
-        Assert.Equal("booked", Status(await Retell.CallAsync("book_appointment", Wish("heute", "15 Uhr", staff: "Mehmet", name: "Finn Weber"), NewCall(), fromNumber: caller)));
-        var late = await Retell.CallAsync("cancel_appointment", new { datum = "heute" }, NewCall(), fromNumber: caller);
-        Assert.Equal("too_late", Status(late));
-        Assert.Contains("24 Stunden", Message(late));
-        var listed = await Retell.CallAsync("get_customer_appointments", null, NewCall(), fromNumber: caller);
-        Assert.Equal("ok", Status(listed));
-        Assert.Contains("heute um 15 Uhr", Message(listed));
+        var original = app.Clock.Now;
+        app.Clock.Now = new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.Zero); // a Monday after the demo's appointments
+        try
+        {
+            Assert.Equal("booked", Status(await Retell.CallAsync("book_appointment", Wish("heute", "15 Uhr", staff: "Mehmet", name: "Finn Weber"), NewCall(), fromNumber: caller)));
+            var late = await Retell.CallAsync("cancel_appointment", new { datum = "heute" }, NewCall(), fromNumber: caller);
+            Assert.Equal("too_late", Status(late));
+            Assert.Contains("24 Stunden", Message(late));
+            var listed = await Retell.CallAsync("get_customer_appointments", null, NewCall(), fromNumber: caller);
+            Assert.Equal("ok", Status(listed));
+            Assert.Contains("heute um 15 Uhr", Message(listed));
+        }
+        finally
+        {
+            app.Clock.Now = original;
+        }
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class AgentFunctions
 
     private async Task<FunctionReply> ListServicesAsync(CancellationToken ct)
     {
-        var services = await data.ServicesAsync(ct);
+        var services = await calendar.ListServicesAsync(ct);
         var spoken = services.Select(s => s.Price.Cents > 0
             ? $"{s.Name} ({s.DurationMinutes} Minuten, {Euros(s.Price)})"
             : $"{s.Name} ({s.DurationMinutes} Minuten, kostenlos)").ToList();
