@@ -5,6 +5,8 @@ using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Security;
 using AskPro.Infrastructure.Telephony;
 using AskPro.Web.Telephony;
+using AskPro.Web.Webhooks;
+using AskPro.Infrastructure.Webhooks;
 using AskPro.Web.Accounts;
 using AskPro.Web.Api;
 using AskPro.Web.Components;
@@ -46,6 +48,7 @@ public static class Composition
         services.AddAskProScheduler(configuration, health);
         services.AddAskProDataProtection();
         services.AddAskProTelephony(configuration);
+        services.AddAskProWebhooks(configuration);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddSingleton<DemoSeeder>();
@@ -94,6 +97,7 @@ public static class Composition
         app.MapHealth();
         app.MapRestApi();
         app.MapRetell();
+        app.MapRetellWebhooks();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-docs";

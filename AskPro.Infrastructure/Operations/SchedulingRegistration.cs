@@ -38,6 +38,10 @@ public static class SchedulingRegistration
             q.AddTrigger(t => t.ForJob(Scheduling.HoldCleanupJob.Key).WithIdentity("hold-cleanup-5min", "scheduling")
                 .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
 
+            q.AddJob<Webhooks.InboxSweeperJob>(j => j.WithIdentity(Webhooks.InboxSweeperJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Webhooks.InboxSweeperJob.Key).WithIdentity("inbox-sweeper-1min", "webhooks")
+                .WithSchedule(CronScheduleBuilder.Create("0 * * * * ?")));
+
             q.AddJob<BackupJob>(j => j.WithIdentity(BackupJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BackupJob.Key).WithIdentity("backup-nightly", "operations")
                 .WithSchedule(CronScheduleBuilder.Create(backup.Cron)

@@ -120,6 +120,20 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => new { x.Job, x.StartedAt });
             e.Property(x => x.Message).HasMaxLength(4000);
         });
+        b.Entity<Core.Webhooks.InboxItem>(e =>
+        {
+            e.ToTable("Inbox");
+            // The final word on duplicates, with or without Redis.
+            e.HasIndex(x => new { x.Provider, x.EventKey }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.CompanyId, x.ReceivedAt });
+            e.Property(x => x.Provider).HasMaxLength(16);
+            e.Property(x => x.EventKey).HasMaxLength(300);
+            e.Property(x => x.EventType).HasMaxLength(64);
+            e.Property(x => x.Payload).HasMaxLength(8 * 1024 * 1024);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+            e.Property(x => x.CorrelationId).HasMaxLength(64);
+        });
         b.Entity<DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(100_000));
     }
 }

@@ -33,6 +33,7 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<Core.Webhooks.InboxItem> Inbox => Set<Core.Webhooks.InboxItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the global query filters each time a query runs. The getter throws when there is

@@ -252,7 +252,7 @@ public sealed class PhoneBookingTests(BookingApp app)
 
         const string caller = "+4917088889999";
         var original = app.Clock.Now;
-        app.Clock.Now = new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.Zero); // a Monday after the demo's appointments
+        app.Clock.Now = new DateTimeOffset(2026, 12, 8, 7, 0, 0, TimeSpan.Zero); // a Tuesday after the demo's appointments
         try
         {
             Assert.Equal("booked", Status(await Retell.CallAsync("book_appointment", Wish("heute", "15 Uhr", staff: "Mehmet", name: "Finn Weber"), NewCall(), fromNumber: caller)));

@@ -37,7 +37,7 @@ public sealed partial class AgentFunctions
         var allowed = await NotOverlappingOwnAsync(call, ct);
         var free = new FreeSlots(schedule, service, allowed);
         var slot = Availability.FreeSlots(schedule, service.Duration, service.Buffer, at.Date).FirstOrDefault(s => s.StartUtc == wishUtc && allowed(s));
-        if (slot is null) return await SlotTakenAsync(wishUtc, at.Date, call, service, free, ct);
+        if (slot is null) return SlotTaken(wishUtc, at.Date, call, free);
 
         var customer = known ?? await data.CreateCustomerAsync(name.Trim(),
             call.Caller is CallerId.Known number ? E164Number.FromStorage(number.Number.E164) : null, email, ct);
@@ -52,16 +52,16 @@ public sealed partial class AgentFunctions
                 // A retry of this very call may have won the race: then it is booked, once.
                 if (await data.BookedByCallAsync(call.CallRowId, wishUtc, ct) is { } mine) return Booked(mine, service, call);
                 var fresh = new FreeSlots(await ScheduleAsync(call, service, staff, at.Date, SearchDays, null, ct), service, allowed);
-                return await SlotTakenAsync(wishUtc, at.Date, call, service, fresh, ct);
+                return SlotTaken(wishUtc, at.Date, call, fresh);
             default:
                 return FunctionReply.Fail("error", "Das hat leider nicht geklappt. Ich notiere Ihren Wunsch, und wir rufen Sie zurück.");
         }
     }
 
-    private async Task<FunctionReply> SlotTakenAsync(DateTime wishUtc, DateOnly day, AgentCall call, Service service, FreeSlots free, CancellationToken ct)
+    private FunctionReply SlotTaken(DateTime wishUtc, DateOnly day, AgentCall call, FreeSlots free)
     {
+        // Not held: a failed booking offers, and check_availability holds what the caller picks.
         var alternatives = Alternatives.Around(wishUtc, day, call.Branch.TimeZoneId, free.On, free.Allowed);
-        await HoldAsync(call, service, alternatives, ct);
         return FunctionReply.Fail("slot_taken", alternatives.Count > 0
                 ? $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
                 : $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei, und in den nächsten zwei Wochen ist nichts frei.",

@@ -1,0 +1,116 @@
+using AskPro.Core.Tenancy;
+using AskPro.Core.Webhooks;
+using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AskPro.Infrastructure.Webhooks;
+
+/// <summary>Section "Webhooks".</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+    public bool WorkerEnabled { get; set; } = true;
+    public int PollMilliseconds { get; set; } = 200;
+    public int LeaseSeconds { get; set; } = 120;
+}
+
+/// <summary>Processes the inbox: claims due items one by one (a conditional UPDATE, so several
+/// nodes never take the same item), runs the provider's handler in the company's tenant scope,
+/// and retries failures with exponential backoff and jitter until they are dead-lettered.</summary>
+public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, ILogger<InboxWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var processed = 0;
+            try
+            {
+                processed = await ProcessDueAsync(50, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Inbox worker pass failed; it will try again");
+            }
+            if (processed == 0) await Task.Delay(options.PollMilliseconds, ct);
+        }
+    }
+
+    /// <summary>One pass over due items; returns how many were handled.</summary>
+    public async Task<int> ProcessDueAsync(int max, CancellationToken ct)
+    {
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("inbox worker: due items");
+            var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            due = await db.Inbox.AsNoTracking()
+                .Where(i => (i.Status == InboxStatus.Pending || i.Status == InboxStatus.Failed) && i.NextAttemptAt <= now)
+                .OrderBy(i => i.NextAttemptAt).Select(i => i.Id).Take(max).ToListAsync(ct);
+        }
+        var handled = 0;
+        foreach (var id in due)
+            if (await TryProcessAsync(id, ct)) handled++;
+        return handled;
+    }
+
+    private async Task<bool> TryProcessAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        tenant.EnterPlatformScope("inbox worker: claim");
+        var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.Inbox.Where(i => i.Id == id && (i.Status == InboxStatus.Pending || i.Status == InboxStatus.Failed))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Processing).SetProperty(i => i.LeaseUntil, now.AddSeconds(options.LeaseSeconds)), ct);
+        if (claimed == 0) return false; // another worker has it
+
+        var item = await db.Inbox.SingleAsync(i => i.Id == id, ct);
+        using var _ = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = item.CorrelationId ?? "", ["InboxItem"] = item.Id });
+        try
+        {
+            await Handler(scope.ServiceProvider, item).Invoke(ct);
+            Finish(item, InboxStatus.Processed, null);
+        }
+        catch (DeadLetterException dead)
+        {
+            logger.LogWarning("Inbox item {InboxItem} dead-lettered: {Reason}", item.Id, dead.Message);
+            Finish(item, InboxStatus.Dead, dead.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            item.Attempts++;
+            var dead = item.Attempts >= InboxItem.MaxAttempts;
+            logger.LogWarning("Inbox item {InboxItem} failed (attempt {Attempt}){Dead}", item.Id, item.Attempts, dead ? ", dead-lettered" : "");
+            Finish(item, dead ? InboxStatus.Dead : InboxStatus.Failed, ex.GetType().Name + ": " + ex.Message);
+            item.NextAttemptAt = clock.GetUtcNow().UtcDateTime + InboxItem.Backoff(item.Attempts, Random.Shared.NextDouble());
+        }
+
+        // The handler's changes are saved by the handler; the item's outcome is saved in platform scope.
+        db.ChangeTracker.Clear();
+        tenant.EnterPlatformScope("inbox worker: record outcome");
+        db.Inbox.Update(item);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return true;
+    }
+
+    private void Finish(InboxItem item, InboxStatus status, string? error)
+    {
+        item.Status = status;
+        item.LeaseUntil = null;
+        item.LastError = error is { Length: > 2000 } ? error[..2000] : error;
+        if (status == InboxStatus.Processed) item.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+    }
+
+    private static Func<CancellationToken, Task> Handler(IServiceProvider services, InboxItem item) => item.Provider switch
+    {
+        RetellCallEvents.Provider when item.EventType is "call_started" or "call_ended" or "call_analyzed" =>
+            ct => services.GetRequiredService<RetellCallEvents>().ApplyAsync(item, ct),
+        RetellCallEvents.Provider => _ => Task.CompletedTask, // transcript_updated, transfer_*: stored, no effect
+        _ => _ => throw new DeadLetterException($"No handler for provider '{item.Provider}'."),
+    };
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using AskPro.Core.Shared;
+using AskPro.Core.Telephony;
+using AskPro.Core.Tenancy;
+using AskPro.Core.Webhooks;
+using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Infrastructure.Webhooks;
+
+/// <summary>Applies Retell's call_started / call_ended / call_analyzed to exactly one Call per
+/// call_id. Idempotent, and order-proof: a fact is only ever added or moved forward, never
+/// replaced by an older or emptier one (call_analyzed may arrive before call_ended).</summary>
+public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, TimeProvider clock)
+{
+    public const string Provider = "retell";
+
+    public async Task ApplyAsync(InboxItem item, CancellationToken ct)
+    {
+        using var document = JsonDocument.Parse(item.Payload);
+        var call = document.RootElement.GetProperty("call");
+        var callId = Text(call, "call_id") ?? throw new DeadLetterException("The event has no call_id.");
+        var to = Text(call, "to_number");
+        if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) throw new DeadLetterException("The event has no valid to_number.");
+
+        tenant.EnterPlatformScope("retell webhook: resolve number");
+        var number = await db.PhoneNumbers.AsNoTracking().Where(p => p.Number == toNumber).Select(p => new { p.CompanyId, p.BranchId }).FirstOrDefaultAsync(ct)
+            ?? throw new DeadLetterException("No company has this number (to_number).");
+        tenant.UseTenant(TenantId.From(number.CompanyId));
+        item.CompanyId = number.CompanyId;
+
+        var country = await db.Companies.Select(c => c.CountryCode).FirstAsync(ct);
+        var row = await db.Calls.FirstOrDefaultAsync(c => c.RetellCallId == callId, ct);
+        if (row is null)
+        {
+            row = new Call { RetellCallId = callId, ToNumber = toNumber, BranchId = number.BranchId };
+            db.Calls.Add(row);
+        }
+
+        var caller = RetellCallerId.Read(Text(call, "from_number"), country);
+        if (caller is CallerId.Known known && row.FromNumber is null)
+        {
+            row.FromNumber = E164Number.FromStorage(known.Number.E164);
+            row.CustomerId ??= await db.Customers.Where(c => c.Phone == row.FromNumber).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        }
+        row.AgentId ??= Text(call, "agent_id");
+        Apply(row, call, item.EventType);
+        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Apply(Call row, JsonElement call, string eventType)
+    {
+        if (Milliseconds(call, "start_timestamp") is { } started) row.StartedAt ??= started;
+        if (Milliseconds(call, "end_timestamp") is { } ended) row.EndedAt ??= ended;
+        if (call.TryGetProperty("duration_ms", out var duration) && duration.TryGetInt64(out var ms)) row.DurationSeconds ??= (int)(ms / 1000);
+        row.DisconnectionReason ??= Text(call, "disconnection_reason");
+        if (Text(call, "transcript") is { Length: > 0 } transcript && transcript.Length >= (row.Transcript?.Length ?? 0)) row.Transcript = transcript;
+        row.RecordingUrl ??= Text(call, "recording_url");
+
+        if (call.TryGetProperty("call_cost", out var cost) && cost.ValueKind == JsonValueKind.Object
+            && cost.TryGetProperty("combined_cost", out var combined) && combined.TryGetDouble(out var cents))
+            row.CostCents ??= (long)Math.Round(cents);
+
+        if (call.TryGetProperty("call_analysis", out var analysis) && analysis.ValueKind == JsonValueKind.Object)
+        {
+            row.Summary ??= Text(analysis, "call_summary");
+            row.Sentiment ??= Text(analysis, "user_sentiment");
+            if (analysis.TryGetProperty("call_successful", out var ok) && ok.ValueKind is JsonValueKind.True or JsonValueKind.False) row.Successful ??= ok.GetBoolean();
+        }
+
+        // Status only moves forward: registered → ongoing → ended/error.
+        var reported = (Text(call, "call_status"), eventType) switch
+        {
+            ("error", _) => CallStatus.Error,
+            ("ended", _) or (_, "call_ended" or "call_analyzed") => CallStatus.Ended,
+            ("ongoing", _) or (_, "call_started") => CallStatus.Ongoing,
+            _ => CallStatus.Registered,
+        };
+        if (Rank(reported) > Rank(row.Status)) row.Status = reported;
+    }
+
+    private static int Rank(CallStatus status) => status switch
+    {
+        CallStatus.Registered => 0,
+        CallStatus.Ongoing => 1,
+        _ => 2,
+    };
+
+    private static DateTime? Milliseconds(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.TryGetInt64(out var ms) && ms > 0
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime
+            : null;
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AskPro.Core.Telephony;
+using AskPro.Core.Webhooks;
+using AskPro.Infrastructure.Telephony;
+using AskPro.Infrastructure.Webhooks;
+using AskPro.Tests.Support;
+using AskPro.Tests.Telephony;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AskPro.Tests.Webhooks;
+
+/// <summary>Retell call events through the real endpoint, the inbox and the worker.</summary>
+[Collection(BookingAppCollection.Name)]
+public sealed class RetellWebhookTests(BookingApp app)
+{
+    private const string Key = "askpro-demo-retell-key";
+
+    private static string Event(string type, string callId, string? from = "+4915112340000", long? start = 1764000000000, long? end = null,
+        bool analysis = false, string? transcript = null, string to = RetellClient.SalonNumber)
+    {
+        var call = new JsonObject
+        {
+            ["call_id"] = callId, ["agent_id"] = "agent_demo-salon", ["call_type"] = "phone_call", ["direction"] = "inbound",
+            ["to_number"] = to, ["call_status"] = type == "call_started" ? "ongoing" : "ended",
+            ["some_future_field"] = new JsonObject { ["x"] = 1 },
+        };
+        if (from is not null) call["from_number"] = from;
+        if (start is not null) call["start_timestamp"] = start;
+        if (end is not null)
+        {
+            call["end_timestamp"] = end;
+            call["duration_ms"] = end - start;
+            call["disconnection_reason"] = "user_hangup";
+            call["call_cost"] = new JsonObject { ["combined_cost"] = 17.5, ["product_costs"] = new JsonArray(), ["total_duration_seconds"] = 35 };
+        }
+        if (transcript is not null) call["transcript"] = transcript;
+        if (analysis) call["call_analysis"] = new JsonObject { ["call_summary"] = "Termin gebucht.", ["user_sentiment"] = "Positive", ["call_successful"] = true };
+        return new JsonObject { ["event"] = type, ["call"] = call }.ToJsonString();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string body, string key = Key, TimeSpan? skew = null, bool sign = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/retell") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (sign) request.Headers.TryAddWithoutValidation(RetellSignature.Header, RetellSignature.Sign(Encoding.UTF8.GetBytes(body), key, app.Clock.Now + (skew ?? TimeSpan.Zero)));
+        return await app.Host.ApiClient(null).SendAsync(request);
+    }
+
+    private async Task DrainAsync()
+    {
+        var worker = app.Host.Services.GetRequiredService<InboxWorker>();
+        for (var i = 0; i < 20 && await worker.ProcessDueAsync(500, default) > 0; i++) { }
+    }
+
+    private Task<Call?> CallAsync(string callId) => app.ReadAsync(db => db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.RetellCallId == callId));
+
+    [Fact]
+    public async Task Call_events_become_one_complete_call_record()
+    {
+        var id = "call_wh_" + Guid.NewGuid().ToString("N");
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(Event("call_started", id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(Event("call_ended", id, end: 1764000035000, transcript: "Agent: Hallo\nUser: Termin bitte"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(Event("call_analyzed", id, end: 1764000035000, analysis: true, transcript: "Agent: Hallo\nUser: Termin bitte"))).StatusCode);
+        await DrainAsync();
+
+        var call = await CallAsync(id);
+        Assert.NotNull(call);
+        Assert.Equal(CallStatus.Ended, call.Status);
+        Assert.Equal(35, call.DurationSeconds);
+        Assert.Equal(18, call.CostCents); // combined_cost is in cents
+        Assert.Equal("Termin gebucht.", call.Summary);
+        Assert.Equal("Positive", call.Sentiment);
+        Assert.True(call.Successful);
+        Assert.Equal("+4915112340000", call.FromNumber!.Value);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764000000000).UtcDateTime, call.StartedAt);
+        Assert.Equal(1, await app.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId == id)));
+    }
+
+    [Fact]
+    public async Task Out_of_order_events_give_the_same_call_as_in_order_ones()
+    {
+        var id = "call_ooo_" + Guid.NewGuid().ToString("N");
+        await SendAsync(Event("call_analyzed", id, end: 1764000035000, analysis: true, transcript: "Agent: Hallo\nUser: Termin bitte"));
+        await DrainAsync();
+        await SendAsync(Event("call_ended", id, end: 1764000035000, transcript: "Agent: Hallo"));
+        await SendAsync(Event("call_started", id));
+        await DrainAsync();
+
+        var call = await CallAsync(id);
+        Assert.Equal(CallStatus.Ended, call!.Status);                       // never back to ongoing
+        Assert.Equal("Agent: Hallo\nUser: Termin bitte", call.Transcript); // never a shorter, older transcript
+        Assert.Equal("Termin gebucht.", call.Summary);
+        Assert.Equal(35, call.DurationSeconds);
+    }
+
+    [Fact]
+    public async Task Fifty_identical_deliveries_in_parallel_store_one_row_and_apply_once()
+    {
+        var id = "call_dup_" + Guid.NewGuid().ToString("N");
+        var body = Event("call_ended", id, end: 1764000035000);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => SendAsync(body)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        await DrainAsync();
+        Assert.Equal(1, await app.ReadAsync(db => db.Inbox.CountAsync(i => i.EventKey == id + ":call_ended")));
+        Assert.Equal(1, await app.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId == id)));
+
+        var before = await CallAsync(id);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(body)).StatusCode);
+        await DrainAsync();
+        Assert.Equal(before!.UpdatedAt, (await CallAsync(id))!.UpdatedAt); // processed again? no: nothing changed
+    }
+
+    [Fact]
+    public async Task An_event_for_a_number_no_company_has_is_dead_lettered_with_a_reason()
+    {
+        var id = "call_nobody_" + Guid.NewGuid().ToString("N");
+        await SendAsync(Event("call_ended", id, end: 1764000035000, to: "+493099999999"));
+        await DrainAsync();
+        var item = await app.ReadAsync(db => db.Inbox.SingleAsync(i => i.EventKey == id + ":call_ended"));
+        Assert.Equal(InboxStatus.Dead, item.Status);
+        Assert.Contains("No company", item.LastError);
+        Assert.Null(await CallAsync(id));
+    }
+
+    [Theory]
+    [InlineData("wrong-key-000000", 0)]
+    [InlineData(Key, -6)]
+    [InlineData(Key, 6)]
+    public async Task Bad_signatures_get_401_and_store_nothing(string key, int minutes)
+    {
+        var id = "call_bad_" + Guid.NewGuid().ToString("N");
+        var body = Event("call_started", id);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(body, key, TimeSpan.FromMinutes(minutes))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(body, sign: false)).StatusCode);
+        Assert.Equal(0, await app.ReadAsync(db => db.Inbox.CountAsync(i => i.EventKey.StartsWith(id))));
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"call\": {}}")]
+    [InlineData("{\"event\": \"call_ended\", \"call\": {\"to_number\": \"+493055501000\"}}")]
+    [InlineData("[]")]
+    public async Task Malformed_events_get_400_and_store_nothing(string body)
+    {
+        var before = await app.ReadAsync(db => db.Inbox.CountAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(body)).StatusCode);
+        Assert.Equal(before, await app.ReadAsync(db => db.Inbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Call_inbound_answers_with_the_date_context_and_the_known_customer()
+    {
+        var body = "{\"event\":\"call_inbound\",\"call_inbound\":{\"agent_id\":\"a\",\"from_number\":\"+4917055556666\",\"to_number\":\"+493055501000\"}}";
+        var response = await SendAsync(body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var variables = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("call_inbound").GetProperty("dynamic_variables");
+        Assert.Equal("2026-11-23", variables.GetProperty("datum").GetString());
+        Assert.Equal("Montag", variables.GetProperty("wochentag").GetString());
+        Assert.Equal("Salon Sonnenschein", variables.GetProperty("firma").GetString());
+
+        var unknown = await SendAsync(body.Replace("+493055501000", "+493099999999"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Core.Telephony;
+using AskPro.Core.Tenancy;
+using AskPro.Core.Webhooks;
+using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Telephony;
+using AskPro.Infrastructure.Webhooks;
+using AskPro.Web.Telephony;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AskPro.Web.Webhooks;
+
+public static class RetellWebhookEndpoints
+{
+    /// <summary>An hour-long call with word timings is well over 1 MB.</summary>
+    public const int MaxBodyBytes = 8 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapRetellWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/webhooks/retell", ReceiveAsync).WithTags("Retell").ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Raw body → signature → inbox row → 204 (only after the row is durable).
+    /// call_inbound is answered at once with the agent's date context.</summary>
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, AskProDbContext db, TenantContext tenant,
+        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+    {
+        var logger = logs.CreateLogger("AskPro.Webhooks.Retell");
+        var body = await RawBody.ReadAsync(request, MaxBodyBytes, ct);
+        if (body is null) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!RetellSignature.Verify(body, request.Headers[RetellSignature.Header], retell.Value.ApiKey, clock.GetUtcNow(), TimeSpan.FromSeconds(retell.Value.MaxSignatureAgeSeconds)))
+        {
+            logger.LogWarning("Retell webhook with a missing or bad signature refused");
+            return TypedResults.Unauthorized();
+        }
+
+        string eventType;
+        string? callId;
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            root = document.RootElement.Clone();
+            eventType = root.GetProperty("event").GetString() ?? throw new JsonException();
+            callId = root.TryGetProperty("call", out var call) && call.ValueKind == JsonValueKind.Object && call.TryGetProperty("call_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return TypedResults.Problem("The body is not a Retell event.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (eventType == "call_inbound") return await InboundAsync(root, db, tenant, clock, ct);
+        if (string.IsNullOrEmpty(callId) || callId.Length > 128 || eventType.Length > 64)
+            return TypedResults.Problem("The event has no call.call_id.", statusCode: StatusCodes.Status400BadRequest);
+
+        tenant.EnterPlatformScope("retell webhook: inbox write");
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Inbox.Add(new InboxItem
+        {
+            Provider = RetellCallEvents.Provider, EventKey = $"{callId}:{eventType}", EventType = eventType,
+            Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
+            CorrelationId = request.HttpContext.TraceIdentifier,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        {
+            // Seen before: acknowledged again, stored once, applied once.
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Retell asks who is being called: the date context and whether the caller is a
+    /// known customer, for the agent's dynamic variables. Unknown number: 404, never a default.</summary>
+    private static async Task<IResult> InboundAsync(JsonElement root, AskProDbContext db, TenantContext tenant, TimeProvider clock, CancellationToken ct)
+    {
+        if (!root.TryGetProperty("call_inbound", out var inbound) || inbound.ValueKind != JsonValueKind.Object)
+            return TypedResults.Problem("call_inbound is missing.", statusCode: StatusCodes.Status400BadRequest);
+        var to = inbound.TryGetProperty("to_number", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) return TypedResults.Problem("Unknown number.", statusCode: StatusCodes.Status404NotFound);
+
+        tenant.EnterPlatformScope("retell inbound: resolve number");
+        var number = await db.PhoneNumbers.AsNoTracking().Where(p => p.Number == toNumber).Select(p => new { p.CompanyId, p.BranchId }).FirstOrDefaultAsync(ct);
+        if (number is null) return TypedResults.Problem("No company has this number.", statusCode: StatusCodes.Status404NotFound);
+        tenant.UseTenant(TenantId.From(number.CompanyId));
+
+        var company = await db.Companies.AsNoTracking().SingleAsync(ct);
+        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == number.BranchId, ct);
+        var from = inbound.TryGetProperty("from_number", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        string? firstName = null;
+        if (RetellCallerId.Read(from, company.CountryCode) is CallerId.Known known)
+        {
+            var phone = E164Number.FromStorage(known.Number.E164);
+            firstName = (await db.Customers.AsNoTracking().Where(c => c.Phone == phone).Select(c => c.Name).FirstOrDefaultAsync(ct))?.Split(' ')[0];
+        }
+
+        var local = BranchClock.ToLocal(clock.GetUtcNow().UtcDateTime, branch.TimeZoneId);
+        var german = CultureInfo.GetCultureInfo("de-DE");
+        var variables = new Dictionary<string, string>
+        {
+            ["heute"] = local.ToString("dddd, d. MMMM yyyy", german),
+            ["datum"] = local.ToString("yyyy-MM-dd"),
+            ["wochentag"] = local.ToString("dddd", german),
+            ["uhrzeit"] = local.ToString("HH:mm"),
+            ["firma"] = company.Name,
+            ["filiale"] = branch.Name,
+            ["bekannter_kunde"] = firstName is null ? "nein" : "ja",
+            ["vorname"] = firstName ?? "",
+        };
+        return TypedResults.Json(new Dictionary<string, object> { ["call_inbound"] = new Dictionary<string, object> { ["dynamic_variables"] = variables } });
+    }
+}
