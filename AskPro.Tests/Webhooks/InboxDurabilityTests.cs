@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text;
+using AskPro.Core.Webhooks;
+using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Telephony;
+using AskPro.Tests.Support;
+using AskPro.Tests.Telephony;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AskPro.Tests.Webhooks;
+
+/// <summary>Nothing acknowledged is lost: events answered while no worker runs are all applied
+/// after the app restarts with its worker.</summary>
+public sealed class InboxDurabilityTests
+{
+    [Fact]
+    public async Task Events_acknowledged_while_the_worker_is_stopped_are_processed_after_a_restart()
+    {
+        var folder = TestServices.NewTempDirectory("askpro-durable");
+        var database = $"Data Source={Path.Combine(folder, "askpro.db")}";
+        var clock = new FixedClock(BookingApp.Start);
+        var ids = Enumerable.Range(0, 20).Select(i => $"call_durable_{i}_{Guid.NewGuid():N}").ToList();
+
+        using (var stopped = new AppHost(new() { ["Database:ConnectionString"] = database, ["Webhooks:WorkerEnabled"] = "false" }, clock))
+        {
+            var client = stopped.ApiClient(null);
+            foreach (var id in ids)
+            {
+                var body = $"{{\"event\":\"call_ended\",\"call\":{{\"call_id\":\"{id}\",\"to_number\":\"+493055501000\",\"from_number\":\"anonymous\",\"start_timestamp\":1764000000000,\"end_timestamp\":1764000060000,\"duration_ms\":60000}}}}";
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/retell") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                request.Headers.TryAddWithoutValidation(RetellSignature.Header, RetellSignature.Sign(Encoding.UTF8.GetBytes(body), "askpro-demo-retell-key", clock.Now));
+                Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(request)).StatusCode);
+            }
+            Assert.Equal(ids.Count, await CountAsync(stopped, db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending && i.EventKey.StartsWith("call_durable_"))));
+        }
+
+        using var restarted = new AppHost(new() { ["Database:ConnectionString"] = database }, clock);
+        _ = restarted.BaseAddress;
+        for (var i = 0; i < 100 && await CountAsync(restarted, db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_"))) < ids.Count; i++)
+            await Task.Delay(100);
+        Assert.Equal(ids.Count, await CountAsync(restarted, db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_") && c.DurationSeconds == 60)));
+        Assert.Equal(ids.Count, await CountAsync(restarted, db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Processed && i.EventKey.StartsWith("call_durable_"))));
+    }
+
+    private static async Task<int> CountAsync(AppHost app, Func<AskProDbContext, Task<int>> count)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("test: inspect");
+        return await count(scope.ServiceProvider.GetRequiredService<AskProDbContext>());
+    }
+}
