@@ -7,6 +7,7 @@ using AskPro.Infrastructure.Telephony;
 using AskPro.Web.Telephony;
 using AskPro.Web.Webhooks;
 using AskPro.Infrastructure.Webhooks;
+using AskPro.Infrastructure.Observability;
 using AskPro.Web.Accounts;
 using AskPro.Web.Api;
 using AskPro.Web.Components;
@@ -49,6 +50,7 @@ public static class Composition
         services.AddAskProDataProtection();
         services.AddAskProTelephony(configuration);
         services.AddAskProWebhooks(configuration);
+        services.AddAskProMetrics();
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddSingleton<DemoSeeder>();
@@ -95,6 +97,7 @@ public static class Composition
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapMetrics();
         app.MapRestApi();
         app.MapRetell();
         app.MapRetellWebhooks();

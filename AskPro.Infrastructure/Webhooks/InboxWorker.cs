@@ -20,7 +20,7 @@ public sealed class WebhookOptions
 /// <summary>Processes the inbox: claims due items one by one (a conditional UPDATE, so several
 /// nodes never take the same item), runs the provider's handler in the company's tenant scope,
 /// and retries failures with exponential backoff and jitter until they are dead-lettered.</summary>
-public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, ILogger<InboxWorker> logger) : BackgroundService
+public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -71,6 +71,7 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
 
         var item = await db.Inbox.SingleAsync(i => i.Id == id, ct);
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = item.CorrelationId ?? "", ["InboxItem"] = item.Id });
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await Handler(scope.ServiceProvider, item).Invoke(ct);
@@ -89,6 +90,9 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
             Finish(item, dead ? InboxStatus.Dead : InboxStatus.Failed, ex.GetType().Name + ": " + ex.Message);
             item.NextAttemptAt = clock.GetUtcNow().UtcDateTime + InboxItem.Backoff(item.Attempts, Random.Shared.NextDouble());
         }
+
+        metrics.ProcessingSeconds.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>("provider", item.Provider), new KeyValuePair<string, object?>("outcome", item.Status.ToString()));
 
         // The handler's changes are saved by the handler; the item's outcome is saved in platform scope.
         db.ChangeTracker.Clear();

@@ -151,6 +151,26 @@ public sealed class RetellWebhookTests(BookingApp app)
     }
 
     [Fact]
+    public async Task Metrics_count_deliveries_inbox_depth_and_processing_time_without_personal_data()
+    {
+        var id = "call_metrics_" + Guid.NewGuid().ToString("N");
+        await SendAsync(Event("call_ended", id, end: 1764000035000));
+        await SendAsync(Event("call_ended", id, end: 1764000035000));
+        await SendAsync(Event("call_ended", id, end: 1764000035000), key: "wrong-key-000000");
+        await DrainAsync();
+
+        var text = await app.Host.ApiClient(null).GetStringAsync("/metrics");
+        Assert.Matches(@"askpro_webhooks_received_total\{event=""call_ended"",outcome=""stored"",provider=""retell""\} [1-9]", text);
+        Assert.Matches(@"askpro_webhooks_received_total\{event=""call_ended"",outcome=""duplicate"",provider=""retell""\} [1-9]", text);
+        Assert.Matches(@"askpro_webhooks_received_total\{event=""unknown"",outcome=""bad_signature"",provider=""retell""\} [1-9]", text);
+        Assert.Matches(@"askpro_inbox_items\{status=""Processed""\} [1-9]", text);
+        Assert.Contains("askpro_webhook_processing_seconds_bucket{", text);
+        Assert.Contains("# TYPE askpro_webhook_processing_seconds histogram", text);
+        Assert.DoesNotContain("+49", text);
+        Assert.DoesNotContain(id, text);
+    }
+
+    [Fact]
     public async Task Call_inbound_answers_with_the_date_context_and_the_known_customer()
     {
         var body = "{\"event\":\"call_inbound\",\"call_inbound\":{\"agent_id\":\"a\",\"from_number\":\"+4917055556666\",\"to_number\":\"+493055501000\"}}";

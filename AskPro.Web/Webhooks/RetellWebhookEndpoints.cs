@@ -6,6 +6,7 @@ using AskPro.Core.Telephony;
 using AskPro.Core.Tenancy;
 using AskPro.Core.Webhooks;
 using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Observability;
 using AskPro.Infrastructure.Telephony;
 using AskPro.Infrastructure.Webhooks;
 using AskPro.Web.Telephony;
@@ -29,14 +30,19 @@ public static class RetellWebhookEndpoints
     /// <summary>Raw body → signature → inbox row → 204 (only after the row is durable).
     /// call_inbound is answered at once with the agent's date context.</summary>
     private static async Task<IResult> ReceiveAsync(HttpRequest request, AskProDbContext db, TenantContext tenant,
-        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, AskProMetrics metrics, CancellationToken ct)
     {
         var logger = logs.CreateLogger("AskPro.Webhooks.Retell");
         var body = await RawBody.ReadAsync(request, MaxBodyBytes, ct);
-        if (body is null) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (body is null)
+        {
+            metrics.Received(RetellCallEvents.Provider, "unknown", "too_large");
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
         if (!RetellSignature.Verify(body, request.Headers[RetellSignature.Header], retell.Value.ApiKey, clock.GetUtcNow(), TimeSpan.FromSeconds(retell.Value.MaxSignatureAgeSeconds)))
         {
             logger.LogWarning("Retell webhook with a missing or bad signature refused");
+            metrics.Received(RetellCallEvents.Provider, "unknown", "bad_signature");
             return TypedResults.Unauthorized();
         }
 
@@ -52,12 +58,22 @@ public static class RetellWebhookEndpoints
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
+            metrics.Received(RetellCallEvents.Provider, "unknown", "invalid");
             return TypedResults.Problem("The body is not a Retell event.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (eventType == "call_inbound") return await InboundAsync(root, db, tenant, clock, ct);
+        // Event names become metric labels: only Retell's own names, anything else is "other".
+        var label = eventType is "call_started" or "call_ended" or "call_analyzed" or "call_inbound" or "transcript_updated" ? eventType : "other";
+        if (eventType == "call_inbound")
+        {
+            metrics.Received(RetellCallEvents.Provider, label, "answered");
+            return await InboundAsync(root, db, tenant, clock, ct);
+        }
         if (string.IsNullOrEmpty(callId) || callId.Length > 128 || eventType.Length > 64)
+        {
+            metrics.Received(RetellCallEvents.Provider, label, "invalid");
             return TypedResults.Problem("The event has no call.call_id.", statusCode: StatusCodes.Status400BadRequest);
+        }
 
         tenant.EnterPlatformScope("retell webhook: inbox write");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -70,10 +86,12 @@ public static class RetellWebhookEndpoints
         try
         {
             await db.SaveChangesAsync(ct);
+            metrics.Received(RetellCallEvents.Provider, label, "stored");
         }
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
         {
             // Seen before: acknowledged again, stored once, applied once.
+            metrics.Received(RetellCallEvents.Provider, label, "duplicate");
         }
         return TypedResults.NoContent();
     }
