@@ -101,6 +101,7 @@ public static class Composition
         app.MapRestApi();
         app.MapRetell();
         app.MapRetellWebhooks();
+        app.MapCalComWebhooks();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-docs";

@@ -29,6 +29,9 @@ public sealed class Service : TenantEntity
     /// <summary>Other words callers use for this service, comma separated ("Schnitt, Haare schneiden").</summary>
     public string Aliases { get; set; } = "";
 
+    /// <summary>The Cal.com event type this service is booked as (null: not connected).</summary>
+    public int? CalComEventTypeId { get; set; }
+
     public List<Staff> Staff { get; set; } = [];
 
     public TimeSpan Duration => TimeSpan.FromMinutes(DurationMinutes);

@@ -37,7 +37,11 @@ public abstract partial class AskProDbContext
             e.HasMany(x => x.Services).WithMany(x => x.Staff).UsingEntity(j => j.ToTable("StaffServices"));
         });
 
-        b.Entity<Service>(e => e.HasIndex(x => x.CompanyId));
+        b.Entity<Service>(e =>
+        {
+            e.HasIndex(x => x.CompanyId);
+            e.HasIndex(x => new { x.CompanyId, x.CalComEventTypeId });
+        });
 
         b.Entity<PhoneNumber>(e =>
         {

@@ -115,6 +115,7 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
         RetellCallEvents.Provider when item.EventType is "call_started" or "call_ended" or "call_analyzed" =>
             ct => services.GetRequiredService<RetellCallEvents>().ApplyAsync(item, ct),
         RetellCallEvents.Provider => _ => Task.CompletedTask, // transcript_updated, transfer_*: stored, no effect
+        CalComBookingEvents.Provider => ct => services.GetRequiredService<CalComBookingEvents>().ApplyAsync(item, ct),
         _ => _ => throw new DeadLetterException($"No handler for provider '{item.Provider}'."),
     };
 }

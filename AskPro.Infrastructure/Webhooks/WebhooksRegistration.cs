@@ -10,6 +10,7 @@ public static class WebhooksRegistration
         var options = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         services.AddSingleton(options);
         services.AddScoped<RetellCallEvents>();
+        services.AddScoped<CalComBookingEvents>();
         services.AddSingleton<InboxWorker>();
         if (options.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         return services;

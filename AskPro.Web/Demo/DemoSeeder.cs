@@ -56,14 +56,16 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IHostEnviron
             OpeningHours = [.. demo.Hours.Select(h => WeeklyInterval.Of(h.Day, h.Opens, h.Closes))],
             Closures = [new Closure { From = new DateOnly(2026, 12, 24), To = new DateOnly(2026, 12, 26), Reason = "Weihnachten" }],
         };
-        var services = demo.Services.Select(s => new Service
+        var eventTypeBase = demo == DemoData.Salon ? 1001 : 2001;
+        var services = demo.Services.Select((s, i) => new Service
         {
             CompanyId = company.Id, Name = s.Name, DurationMinutes = s.Minutes, Price = Money.FromCents(s.PriceCents),
-            BufferMinutes = s.Buffer, Aliases = s.Aliases,
+            BufferMinutes = s.Buffer, Aliases = s.Aliases, CalComEventTypeId = eventTypeBase + i,
         }).ToList();
         var staff = demo.Staff.Select(name => new Staff
         {
             CompanyId = company.Id, Name = name, BranchId = branch.Id, Services = services,
+            Email = $"{name.Split(' ')[^1].ToLowerInvariant().Replace("ı", "i").Replace("ü", "ue")}@{demo.TenantKey}.demo",
             WorkingHours = [.. demo.Hours.Select(h => WeeklyInterval.Of(h.Day, h.Opens, h.Closes))],
         }).ToList();
 

@@ -284,6 +284,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("BufferMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CalComEventTypeId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CancellationNoticeHours")
                         .HasColumnType("integer");
 
@@ -308,6 +311,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("CompanyId", "CalComEventTypeId");
 
                     b.ToTable("Services");
                 });

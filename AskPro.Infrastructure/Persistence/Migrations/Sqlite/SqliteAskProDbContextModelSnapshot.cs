@@ -279,6 +279,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("BufferMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CalComEventTypeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CancellationNoticeHours")
                         .HasColumnType("INTEGER");
 
@@ -303,6 +306,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("CompanyId", "CalComEventTypeId");
 
                     b.ToTable("Services");
                 });

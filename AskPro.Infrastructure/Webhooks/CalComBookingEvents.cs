@@ -1,0 +1,115 @@
+using System.Text.Json;
+using AskPro.Core.Customers;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Core.Tenancy;
+using AskPro.Core.Webhooks;
+using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Infrastructure.Webhooks;
+
+/// <summary>Keeps appointments in step with bookings made or changed in Cal.com. Idempotent
+/// (by Cal.com uid), recognises AskPro's own bookings coming back (metadata / uid), and goes
+/// through the same slot claims as every booking: a collision is dead-lettered with its reason,
+/// visible in the inbox for staff to resolve — never silently dropped.</summary>
+public sealed class CalComBookingEvents(
+    AskProDbContext db, TenantContext tenant, BookAppointment book, IBookingStore store, IAvailabilityChanged changed, TimeProvider clock)
+{
+    public const string Provider = "calcom";
+
+    public async Task ApplyAsync(InboxItem item, CancellationToken ct)
+    {
+        if (item.CompanyId is not { } company) throw new DeadLetterException("The event has no company.");
+        tenant.UseTenant(TenantId.From(company));
+        using var document = JsonDocument.Parse(item.Payload);
+        var payload = document.RootElement.GetProperty("payload");
+        var uid = Text(payload, "uid") ?? throw new DeadLetterException("The booking has no uid.");
+
+        switch (item.EventType)
+        {
+            case "BOOKING_CREATED": await CreateAsync(payload, uid, ct); break;
+            case "BOOKING_RESCHEDULED": await RescheduleAsync(payload, uid, ct); break;
+            case "BOOKING_CANCELLED": await CancelAsync(payload, uid, ct); break;
+            default: return; // BOOKING_REQUESTED, BOOKING_REJECTED, MEETING_ENDED: stored, no effect
+        }
+    }
+
+    private async Task CreateAsync(JsonElement payload, string uid, CancellationToken ct)
+    {
+        // AskPro's own booking coming back: link it, never create a second appointment.
+        if (payload.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+            && Guid.TryParse(Text(metadata, "askpro_appointment_id"), out var own) && await db.Appointments.FirstOrDefaultAsync(a => a.Id == own, ct) is { } mine)
+        {
+            mine.ExternalUid ??= uid;
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        if (await db.Appointments.AnyAsync(a => a.ExternalUid == uid, ct)) return;
+
+        var eventTypeId = payload.TryGetProperty("eventTypeId", out var e) && e.TryGetInt32(out var id) ? id : (int?)null;
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.CalComEventTypeId == eventTypeId, ct)
+            ?? throw new DeadLetterException($"No service is connected to Cal.com event type {eventTypeId}.");
+        var organizer = payload.TryGetProperty("organizer", out var o) && o.ValueKind == JsonValueKind.Object ? Text(o, "email") : null;
+        var staff = await db.Staff.AsNoTracking().Include(s => s.Services).FirstOrDefaultAsync(s => s.Email == organizer, ct)
+            ?? throw new DeadLetterException("The organizer is not a staff member of this company.");
+        var customer = await CustomerAsync(payload, ct);
+        var start = Instant(payload, "startTime");
+
+        var outcome = await book.RunAsync(new BookingRequest(staff.Id, service.Id, customer.Id, start, AppointmentSource.CalCom, ExternalUid: uid), ct);
+        switch (outcome)
+        {
+            case BookingOutcome.Booked: await changed.NotifyAsync(ct); break;
+            case BookingOutcome.Conflict: throw new DeadLetterException("Conflict: the Cal.com booking collides with an AskPro appointment of this staff member; please resolve it.");
+            case BookingOutcome.Rejected rejected: throw new DeadLetterException("The Cal.com booking cannot be taken over: " + rejected.Reason);
+        }
+    }
+
+    private async Task RescheduleAsync(JsonElement payload, string uid, CancellationToken ct)
+    {
+        var previous = Text(payload, "rescheduleUid");
+        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.ExternalUid == uid || (previous != null && a.ExternalUid == previous), ct)
+            ?? throw new DeadLetterException("The rescheduled booking is not known to AskPro.");
+        var start = Instant(payload, "startTime");
+        if (appointment.ExternalUid == uid && appointment.StartUtc == start) return; // applied before
+        if (!await store.TryMoveAsync(appointment.Id, start, ct))
+            throw new DeadLetterException("Conflict: the new Cal.com time collides with an AskPro appointment; please resolve it.");
+        var moved = await db.Appointments.FirstAsync(a => a.Id == appointment.Id, ct);
+        moved.ExternalUid = uid;
+        await db.SaveChangesAsync(ct);
+        await changed.NotifyAsync(ct);
+    }
+
+    private async Task CancelAsync(JsonElement payload, string uid, CancellationToken ct)
+    {
+        var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.ExternalUid == uid, ct);
+        if (appointment is null || !appointment.IsActive) return;
+        await store.CancelAsync(appointment.Id, Text(payload, "cancellationReason") ?? "In Cal.com abgesagt", ct);
+        await changed.NotifyAsync(ct);
+    }
+
+    private async Task<Customer> CustomerAsync(JsonElement payload, CancellationToken ct)
+    {
+        var attendee = payload.TryGetProperty("attendees", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 ? list[0] : default;
+        var name = attendee.ValueKind == JsonValueKind.Object ? Text(attendee, "name") : null;
+        var email = attendee.ValueKind == JsonValueKind.Object ? Text(attendee, "email") : null;
+        var country = await db.Companies.Select(c => c.CountryCode).FirstAsync(ct);
+        E164Number? phone = attendee.ValueKind == JsonValueKind.Object && E164Number.TryParse(Text(attendee, "phoneNumber"), country, out var p) ? p : null;
+
+        var existing = phone is not null ? await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone, ct) : null;
+        existing ??= email is not null ? await db.Customers.FirstOrDefaultAsync(c => c.Email == email, ct) : null;
+        if (existing is not null) return existing;
+        var customer = new Customer { Name = string.IsNullOrWhiteSpace(name) ? "Cal.com-Gast" : name.Trim(), Phone = phone, Email = email, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(ct);
+        return customer;
+    }
+
+    private static DateTime Instant(JsonElement payload, string property) =>
+        DateTimeOffset.TryParse(Text(payload, property), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant)
+            ? instant.UtcDateTime
+            : throw new DeadLetterException($"The booking has no valid {property}.");
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
