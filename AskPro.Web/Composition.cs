@@ -51,6 +51,7 @@ public static class Composition
         services.AddAskProTelephony(configuration);
         services.AddAskProWebhooks(configuration);
         services.AddAskProMetrics();
+        services.AddWebhookRateLimits(configuration);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddSingleton<DemoSeeder>();
@@ -95,6 +96,7 @@ public static class Composition
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapHealth();
         app.MapMetrics();

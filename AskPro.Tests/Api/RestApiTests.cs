@@ -153,6 +153,14 @@ public sealed class RestApiTests(AppHost app)
     }
 
     [Fact]
+    public async Task Detailed_health_is_for_platform_staff_only()
+    {
+        using var anonymous = app.ApiClient(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/health/detailed")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Salon.GetAsync("/health/detailed")).StatusCode); // an API key is not platform staff
+    }
+
+    [Fact]
     public async Task Responses_carry_correlation_id_and_security_headers()
     {
         using var client = app.ApiClient(DemoData.Salon.ApiKey);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AskPro.Web.Operations;
@@ -15,7 +16,29 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteJsonAsync,
         });
+        app.MapGet("/health/detailed", DetailedAsync).RequireAuthorization(Accounts.AccountsRegistration.PlatformAdmin).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>For platform staff: every check with its description, the inbox depth per
+    /// status, the oldest pending item, the last run of each job, and the version.</summary>
+    private static async Task<IResult> DetailedAsync(HealthCheckService health, AskPro.Infrastructure.Persistence.AskProDbContext db,
+        AskPro.Core.Tenancy.TenantContext tenant, TimeProvider clock, CancellationToken ct)
+    {
+        var report = await health.CheckHealthAsync(ct);
+        tenant.EnterPlatformScope("health detailed");
+        var inbox = await db.Inbox.GroupBy(i => i.Status).Select(g => new { Status = g.Key.ToString(), Count = g.Count() }).ToListAsync(ct);
+        var oldest = await db.Inbox.Where(i => i.Status == AskPro.Core.Webhooks.InboxStatus.Pending).OrderBy(i => i.ReceivedAt).Select(i => (DateTime?)i.ReceivedAt).FirstOrDefaultAsync(ct);
+        var jobs = (await db.JobRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(200).ToListAsync(ct))
+            .GroupBy(r => r.Job).Select(g => g.First()).Select(r => new { r.Job, r.StartedAt, r.EndedAt, Outcome = r.Outcome.ToString(), r.Message });
+        return TypedResults.Json(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            inbox = new { byStatus = inbox, oldestPendingSeconds = oldest is { } o ? (clock.GetUtcNow().UtcDateTime - o).TotalSeconds : 0 },
+            jobs,
+            version = typeof(HealthEndpoints).Assembly.GetName().Version?.ToString(),
+        });
     }
 
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)

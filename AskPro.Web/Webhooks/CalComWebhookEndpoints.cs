@@ -22,7 +22,7 @@ public static class CalComWebhookEndpoints
 
     public static IEndpointRouteBuilder MapCalComWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/webhooks/calcom/{tenantKey}", ReceiveAsync).WithTags("Cal.com").ExcludeFromDescription();
+        app.MapPost("/api/webhooks/calcom/{tenantKey}", ReceiveAsync).WithTags("Cal.com").ExcludeFromDescription().RequireRateLimiting(WebhookRateLimits.Policy);
         return app;
     }
 

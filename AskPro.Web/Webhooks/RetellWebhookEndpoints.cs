@@ -23,7 +23,7 @@ public static class RetellWebhookEndpoints
 
     public static IEndpointRouteBuilder MapRetellWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/webhooks/retell", ReceiveAsync).WithTags("Retell").ExcludeFromDescription();
+        app.MapPost("/api/webhooks/retell", ReceiveAsync).WithTags("Retell").ExcludeFromDescription().RequireRateLimiting(WebhookRateLimits.Policy);
         return app;
     }
 
