@@ -9,6 +9,9 @@ public static class WebhooksRegistration
     {
         var options = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         services.AddSingleton(options);
+        var redis = configuration.GetSection(Caching.RedisOptions.Section).Get<Caching.RedisOptions>() ?? new Caching.RedisOptions();
+        if (redis.Enabled) services.AddSingleton<Core.Webhooks.IDeliveryDeduplicator, RedisDeduplicator>();
+        else services.AddSingleton<Core.Webhooks.IDeliveryDeduplicator, NoDeduplicator>();
         services.AddScoped<RetellCallEvents>();
         services.AddScoped<CalComBookingEvents>();
         services.AddSingleton<InboxWorker>();

@@ -29,7 +29,7 @@ public static class CalComWebhookEndpoints
     /// <summary>Unknown tenant → 404; bad signature (the tenant's own secret) → 401; invalid JSON
     /// → 400; none stores anything. Otherwise the event is in the inbox before the 200.</summary>
     private static async Task<IResult> ReceiveAsync(string tenantKey, HttpRequest request, AskProDbContext db, TenantContext tenant,
-        SecretProtector secrets, TimeProvider clock, AskProMetrics metrics, ILoggerFactory logs, CancellationToken ct)
+        SecretProtector secrets, TimeProvider clock, AskProMetrics metrics, IDeliveryDeduplicator dedup, ILoggerFactory logs, CancellationToken ct)
     {
         var body = await RawBody.ReadAsync(request, MaxBodyBytes, ct);
         if (body is null) return Outcome(metrics, "too_large", TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
@@ -63,16 +63,23 @@ public static class CalComWebhookEndpoints
             return Outcome(metrics, "invalid", TypedResults.Problem("The body is not a Cal.com booking event.", statusCode: StatusCodes.Status400BadRequest));
         }
 
+        if (key.Length > 300) key = key[..300];
+        if (!await dedup.MaybeNewAsync(CalComBookingEvents.Provider, key, ct))
+        {
+            metrics.Received(CalComBookingEvents.Provider, trigger, "duplicate");
+            return TypedResults.Ok();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         db.Inbox.Add(new InboxItem
         {
-            Provider = CalComBookingEvents.Provider, EventKey = key.Length > 300 ? key[..300] : key, EventType = trigger,
+            Provider = CalComBookingEvents.Provider, EventKey = key, EventType = trigger,
             Payload = Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now, CompanyId = company.Id,
             CorrelationId = request.HttpContext.TraceIdentifier,
         });
         try
         {
             await db.SaveChangesAsync(ct);
+            await dedup.StoredAsync(CalComBookingEvents.Provider, key, ct);
             metrics.Received(CalComBookingEvents.Provider, trigger, "stored");
         }
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))

@@ -30,7 +30,7 @@ public static class RetellWebhookEndpoints
     /// <summary>Raw body → signature → inbox row → 204 (only after the row is durable).
     /// call_inbound is answered at once with the agent's date context.</summary>
     private static async Task<IResult> ReceiveAsync(HttpRequest request, AskProDbContext db, TenantContext tenant,
-        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, AskProMetrics metrics, CancellationToken ct)
+        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, AskProMetrics metrics, IDeliveryDeduplicator dedup, CancellationToken ct)
     {
         var logger = logs.CreateLogger("AskPro.Webhooks.Retell");
         var body = await RawBody.ReadAsync(request, MaxBodyBytes, ct);
@@ -75,17 +75,25 @@ public static class RetellWebhookEndpoints
             return TypedResults.Problem("The event has no call.call_id.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var eventKey = $"{callId}:{eventType}";
+        if (!await dedup.MaybeNewAsync(RetellCallEvents.Provider, eventKey, ct))
+        {
+            metrics.Received(RetellCallEvents.Provider, label, "duplicate");
+            return TypedResults.NoContent();
+        }
+
         tenant.EnterPlatformScope("retell webhook: inbox write");
         var now = clock.GetUtcNow().UtcDateTime;
         db.Inbox.Add(new InboxItem
         {
-            Provider = RetellCallEvents.Provider, EventKey = $"{callId}:{eventType}", EventType = eventType,
+            Provider = RetellCallEvents.Provider, EventKey = eventKey, EventType = eventType,
             Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
             CorrelationId = request.HttpContext.TraceIdentifier,
         });
         try
         {
             await db.SaveChangesAsync(ct);
+            await dedup.StoredAsync(RetellCallEvents.Provider, eventKey, ct);
             metrics.Received(RetellCallEvents.Provider, label, "stored");
         }
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
