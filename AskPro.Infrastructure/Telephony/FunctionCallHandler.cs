@@ -55,16 +55,11 @@ public sealed partial class FunctionCallHandler(
 
     private async Task<(AgentCall Call, Call Row)?> ResolveAsync(E164Number to, string retellCallId, JsonElement callElement, CancellationToken ct)
     {
-        // The number decides the tenant: the one platform read of a function call.
-        tenant.EnterPlatformScope("function call: resolve number");
-        var number = await db.PhoneNumbers.AsNoTracking().Where(p => p.Number == to).Select(p => new { p.CompanyId, p.BranchId }).FirstOrDefaultAsync(ct);
-        if (number is null)
+        if (await CalledNumber.EnterTenantAsync(db, tenant, to, "function call: resolve number", ct) is not { } number)
         {
-            tenant.Clear();
             logger.LogWarning("Function call for a number no company has");
             return null;
         }
-        tenant.UseTenant(TenantId.From(number.CompanyId));
 
         var company = await db.Companies.AsNoTracking().SingleAsync(ct);
         var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == number.BranchId, ct);

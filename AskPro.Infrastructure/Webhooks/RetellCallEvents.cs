@@ -23,10 +23,8 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
         var to = Text(call, "to_number");
         if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) throw new DeadLetterException("The event has no valid to_number.");
 
-        tenant.EnterPlatformScope("retell webhook: resolve number");
-        var number = await db.PhoneNumbers.AsNoTracking().Where(p => p.Number == toNumber).Select(p => new { p.CompanyId, p.BranchId }).FirstOrDefaultAsync(ct)
+        var number = await Telephony.CalledNumber.EnterTenantAsync(db, tenant, toNumber, "retell webhook: resolve number", ct)
             ?? throw new DeadLetterException("No company has this number (to_number).");
-        tenant.UseTenant(TenantId.From(number.CompanyId));
         item.CompanyId = number.CompanyId;
 
         var country = await db.Companies.Select(c => c.CountryCode).FirstAsync(ct);

@@ -113,10 +113,8 @@ public static class RetellWebhookEndpoints
         var to = inbound.TryGetProperty("to_number", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) return TypedResults.Problem("Unknown number.", statusCode: StatusCodes.Status404NotFound);
 
-        tenant.EnterPlatformScope("retell inbound: resolve number");
-        var number = await db.PhoneNumbers.AsNoTracking().Where(p => p.Number == toNumber).Select(p => new { p.CompanyId, p.BranchId }).FirstOrDefaultAsync(ct);
-        if (number is null) return TypedResults.Problem("No company has this number.", statusCode: StatusCodes.Status404NotFound);
-        tenant.UseTenant(TenantId.From(number.CompanyId));
+        if (await CalledNumber.EnterTenantAsync(db, tenant, toNumber, "retell inbound: resolve number", ct) is not { } number)
+            return TypedResults.Problem("No company has this number.", statusCode: StatusCodes.Status404NotFound);
 
         var company = await db.Companies.AsNoTracking().SingleAsync(ct);
         var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == number.BranchId, ct);
