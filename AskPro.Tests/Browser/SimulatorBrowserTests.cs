@@ -85,12 +85,15 @@ public sealed class SimulatorBrowserTests(AppHost app)
         var box = page.GetByTestId($"sim-arg-{argument}");
         await box.FillAsync(value);
         await box.PressAsync("Tab");
+        await Expect(box).ToHaveValueAsync(value);
     }
 
     private static async Task ChooseAsync(IPage page, string function)
     {
         await page.GetByTestId("sim-function").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = function, Exact = true }).ClickAsync();
+        // The choice travels to the server first; send only once the page shows it.
+        await Expect(page.GetByTestId("sim-function")).ToContainTextAsync(function);
         await page.GetByTestId("sim-send").ClickAsync();
     }
 
