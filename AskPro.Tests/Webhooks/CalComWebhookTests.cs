@@ -111,6 +111,40 @@ public sealed class CalComWebhookTests(BookingApp app)
     }
 
     [Fact]
+    public async Task A_dead_letter_is_replayed_successfully_once_its_cause_is_fixed()
+    {
+        var uid = "cal_fix_" + Guid.NewGuid().ToString("N")[..8];
+        await SendAsync(Booking("BOOKING_CREATED", uid, "2027-02-05T14:00:00+01:00", eventType: 1777));
+        await DrainAsync();
+        var item = await app.ReadAsync(db => db.Inbox.SingleAsync(i => i.EventKey.Contains(uid)));
+        Assert.Equal(InboxStatus.Dead, item.Status);
+
+        // Staff connect the event type to a service, then replay the dead letter.
+        await app.ReadAsync(async db =>
+        {
+            var service = await db.Services.SingleAsync(s => s.CalComEventTypeId == 1004); // Beratung
+            service.CalComEventTypeId = 1777;
+            var dead = await db.Inbox.SingleAsync(i => i.Id == item.Id);
+            (dead.Status, dead.Attempts, dead.NextAttemptAt) = (InboxStatus.Pending, 0, DateTime.UtcNow.AddDays(-1));
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            await DrainAsync();
+            Assert.Equal(InboxStatus.Processed, (await app.ReadAsync(db => db.Inbox.SingleAsync(i => i.Id == item.Id))).Status);
+            Assert.NotNull(await ByUidAsync(uid));
+        }
+        finally
+        {
+            await app.ReadAsync(async db =>
+            {
+                (await db.Services.SingleAsync(s => s.CalComEventTypeId == 1777)).CalComEventTypeId = 1004;
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    [Fact]
     public async Task Wrong_secret_unknown_tenant_and_bad_JSON_are_refused_and_store_nothing()
     {
         var before = await app.ReadAsync(db => db.Inbox.CountAsync(i => i.Provider == "calcom"));
