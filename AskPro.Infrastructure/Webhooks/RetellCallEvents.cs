@@ -28,10 +28,29 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
         item.CompanyId = number.CompanyId;
 
         var country = await db.Companies.Select(c => c.CountryCode).FirstAsync(ct);
+
+        // Events of one call may be applied by two workers at once: the loser of the row's
+        // concurrency token (or of the unique call id) reloads and applies its facts again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await UpsertAsync(callId, toNumber, number.BranchId, country, call, item.EventType, ct);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < 5 && (ex is DbUpdateConcurrencyException || DatabaseMigrator.IsUniqueViolation(ex)))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task UpsertAsync(string callId, E164Number toNumber, Guid branchId, string country, JsonElement call, string eventType, CancellationToken ct)
+    {
         var row = await db.Calls.FirstOrDefaultAsync(c => c.RetellCallId == callId, ct);
         if (row is null)
         {
-            row = new Call { RetellCallId = callId, ToNumber = toNumber, BranchId = number.BranchId };
+            row = new Call { RetellCallId = callId, ToNumber = toNumber, BranchId = branchId };
             db.Calls.Add(row);
         }
 
@@ -42,7 +61,7 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
             row.CustomerId ??= await db.Customers.Where(c => c.Phone == row.FromNumber).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         }
         row.AgentId ??= Text(call, "agent_id");
-        Apply(row, call, item.EventType);
+        Apply(row, call, eventType);
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
     }
