@@ -9,6 +9,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   phone-startup  cost of the first parse in a fresh process (metadata load + DACH compile)
 //   parser         ns per German date/time phrase (BenchmarkDotNet)
 //   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
+//   webhooks       signed Retell call_ended ingest vs a plain 200 endpoint, then inbox drain time (--quick)
 // Method and results: docs/PERFORMANCE.md.
 var suite = args.FirstOrDefault() ?? "help";
 switch (suite)
@@ -22,11 +23,13 @@ switch (suite)
         return PhoneStartup.Run();
     case "functions":
         return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.RunAsync(quick: args.Contains("--quick"));
+    case "webhooks":
+        return await AskPro.Benchmarks.Http.WebhookIngestLoad.RunAsync(quick: args.Contains("--quick"));
     case "parser":
         BenchmarkRunner.Run<AskPro.Benchmarks.Scheduling.ParserBenchmarks>(ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)), args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("Suites: phone, phone-startup, parser, functions [--quick] (see docs/PERFORMANCE.md)");
+        Console.WriteLine("Suites: phone, phone-startup, parser, functions [--quick], webhooks [--quick] (see docs/PERFORMANCE.md)");
         return suite == "help" ? 0 : 2;
 }

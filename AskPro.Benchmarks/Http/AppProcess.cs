@@ -21,7 +21,7 @@ public sealed class AppProcess : IDisposable
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "askpro.db");
 
-    public static async Task<AppProcess> StartAsync()
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var web = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "AskPro.Web", "bin", "Release", "net10.0"));
         if (!File.Exists(Path.Combine(web, "AskPro.Web.dll")))
@@ -40,6 +40,7 @@ public sealed class AppProcess : IDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

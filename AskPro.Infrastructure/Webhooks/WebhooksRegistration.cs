@@ -14,6 +14,8 @@ public static class WebhooksRegistration
         else services.AddSingleton<Core.Webhooks.IDeliveryDeduplicator, NoDeduplicator>();
         services.AddScoped<RetellCallEvents>();
         services.AddScoped<CalComBookingEvents>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<InboxWorker>();
         if (options.WorkerEnabled) services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         return services;

@@ -30,7 +30,7 @@ public static class RetellWebhookEndpoints
     /// <summary>Raw body → signature → inbox row → 204 (only after the row is durable).
     /// call_inbound is answered at once with the agent's date context.</summary>
     private static async Task<IResult> ReceiveAsync(HttpRequest request, AskProDbContext db, TenantContext tenant,
-        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, AskProMetrics metrics, IDeliveryDeduplicator dedup, CancellationToken ct)
+        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, AskProMetrics metrics, IDeliveryDeduplicator dedup, InboxWriter inbox, CancellationToken ct)
     {
         var logger = logs.CreateLogger("AskPro.Webhooks.Retell");
         var body = await RawBody.ReadAsync(request, MaxBodyBytes, ct);
@@ -82,25 +82,26 @@ public static class RetellWebhookEndpoints
             return TypedResults.NoContent();
         }
 
-        tenant.EnterPlatformScope("retell webhook: inbox write");
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Inbox.Add(new InboxItem
+        bool stored;
+        try
+        {
+            stored = await inbox.WriteAsync(new InboxItem
         {
             Provider = RetellCallEvents.Provider, EventKey = eventKey, EventType = eventType,
             Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
             CorrelationId = request.HttpContext.TraceIdentifier,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await dedup.StoredAsync(RetellCallEvents.Provider, eventKey, ct);
-            metrics.Received(RetellCallEvents.Provider, label, "stored");
+        }, ct);
         }
-        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Seen before: acknowledged again, stored once, applied once.
-            metrics.Received(RetellCallEvents.Provider, label, "duplicate");
+            // Not durable, so not acknowledged: Retell retries on anything but 2xx.
+            logger.LogError(ex, "Retell event could not be stored");
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
+        // Seen before (stored == false): acknowledged again, stored once, applied once.
+        if (stored) await dedup.StoredAsync(RetellCallEvents.Provider, eventKey, ct);
+        metrics.Received(RetellCallEvents.Provider, label, stored ? "stored" : "duplicate");
         return TypedResults.NoContent();
     }
 
