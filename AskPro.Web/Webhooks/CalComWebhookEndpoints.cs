@@ -29,7 +29,7 @@ public static class CalComWebhookEndpoints
     /// <summary>Unknown tenant → 404; bad signature (the tenant's own secret) → 401; invalid JSON
     /// → 400; none stores anything. Otherwise the event is in the inbox before the 200.</summary>
     private static async Task<IResult> ReceiveAsync(string tenantKey, HttpRequest request, AskProDbContext db, TenantContext tenant,
-        SecretProtector secrets, TimeProvider clock, AskProMetrics metrics, IDeliveryDeduplicator dedup, ILoggerFactory logs, CancellationToken ct)
+        SecretProtector secrets, TimeProvider clock, AskProMetrics metrics, IDeliveryDeduplicator dedup, InboxWriter inbox, ILoggerFactory logs, CancellationToken ct)
     {
         var body = await RawBody.ReadAsync(request, MaxBodyBytes, ct);
         if (body is null) return Outcome(metrics, "too_large", TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge));
@@ -70,22 +70,24 @@ public static class CalComWebhookEndpoints
             return TypedResults.Ok();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Inbox.Add(new InboxItem
-        {
-            Provider = CalComBookingEvents.Provider, EventKey = key, EventType = trigger,
-            Payload = Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now, CompanyId = company.Id,
-            CorrelationId = request.HttpContext.TraceIdentifier,
-        });
+        bool stored;
         try
         {
-            await db.SaveChangesAsync(ct);
-            await dedup.StoredAsync(CalComBookingEvents.Provider, key, ct);
-            metrics.Received(CalComBookingEvents.Provider, trigger, "stored");
+            stored = await inbox.WriteAsync(new InboxItem
+            {
+                Provider = CalComBookingEvents.Provider, EventKey = key, EventType = trigger,
+                Payload = Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now, CompanyId = company.Id,
+                CorrelationId = request.HttpContext.TraceIdentifier,
+            }, ct);
         }
-        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            metrics.Received(CalComBookingEvents.Provider, trigger, "duplicate");
+            // Not durable, so not acknowledged: Cal.com retries on anything but 2xx.
+            logs.CreateLogger("AskPro.Webhooks.CalCom").LogError(ex, "Cal.com event could not be stored");
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
+        if (stored) await dedup.StoredAsync(CalComBookingEvents.Provider, key, ct);
+        metrics.Received(CalComBookingEvents.Provider, trigger, stored ? "stored" : "duplicate");
         return TypedResults.Ok();
     }
 
