@@ -11,9 +11,9 @@ namespace AskPro.Web.Telephony;
 /// app's own endpoint — the real path, not a shortcut.</summary>
 public sealed class CallSimulator(IHttpClientFactory clients, IOptions<RetellOptions> retell, TimeProvider clock)
 {
-    public sealed record Result(int StatusCode, string Body, string? Message);
+    public sealed record Answer(int StatusCode, string Body, string? Message);
 
-    public async Task<Result> SendAsync(Uri appBase, string function, IReadOnlyDictionary<string, string> args,
+    public async Task<Answer> SendAsync(Uri appBase, string function, IReadOnlyDictionary<string, string> args,
         string callId, string toNumber, string? fromNumber, CancellationToken ct)
     {
         var call = new JsonObject { ["call_id"] = callId, ["to_number"] = toNumber, ["agent_id"] = "agent_simulator", ["call_type"] = "web_call" };
@@ -41,6 +41,6 @@ public sealed class CallSimulator(IHttpClientFactory clients, IOptions<RetellOpt
         {
             // Not JSON (e.g. a 401): the raw answer is shown as it is.
         }
-        return new Result((int)response.StatusCode, text, message);
+        return new Answer((int)response.StatusCode, text, message);
     }
 }
