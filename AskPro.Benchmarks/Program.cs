@@ -9,7 +9,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   phone-startup  cost of the first parse in a fresh process (metadata load + DACH compile)
 //   parser         ns per German date/time phrase (BenchmarkDotNet)
 //   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
-//   webhooks       signed Retell call_ended ingest vs a plain 200 endpoint, then inbox drain time (--quick)
+//   webhooks       signed Retell call_ended ingest vs a plain 200 endpoint, then inbox drain time (--quick, --no-worker)
 // Method and results: docs/PERFORMANCE.md.
 var suite = args.FirstOrDefault() ?? "help";
 switch (suite)
@@ -24,7 +24,7 @@ switch (suite)
     case "functions":
         return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.RunAsync(quick: args.Contains("--quick"));
     case "webhooks":
-        return await AskPro.Benchmarks.Http.WebhookIngestLoad.RunAsync(quick: args.Contains("--quick"));
+        return await AskPro.Benchmarks.Http.WebhookIngestLoad.RunAsync(quick: args.Contains("--quick"), withoutWorker: args.Contains("--no-worker"));
     case "parser":
         BenchmarkRunner.Run<AskPro.Benchmarks.Scheduling.ParserBenchmarks>(ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)), args.Skip(1).ToArray());

@@ -10,10 +10,13 @@ namespace AskPro.Benchmarks.Http;
 /// drained. See docs/PERFORMANCE.md.</summary>
 public static class WebhookIngestLoad
 {
-    public static async Task<int> RunAsync(bool quick)
+    public static async Task<int> RunAsync(bool quick, bool withoutWorker)
     {
         // Rate limits are lifted for the measurement (they would answer 429 long before).
-        using var app = await AppProcess.StartAsync(new Dictionary<string, string> { ["RateLimits__WebhooksPerIpPerMinute"] = "100000000" });
+        // --no-worker isolates the ingest path: nothing is processed while deliveries arrive.
+        var settings = new Dictionary<string, string> { ["RateLimits__WebhooksPerIpPerMinute"] = "100000000" };
+        if (withoutWorker) settings["Webhooks__WorkerEnabled"] = "false";
+        using var app = await AppProcess.StartAsync(settings);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
         var scale = quick ? 5 : 1;
         var reports = new List<(LoadRun.Report Webhook, LoadRun.Report Ceiling)>();
@@ -32,10 +35,11 @@ public static class WebhookIngestLoad
             reports.Add((webhook, ceiling));
         }
 
-        Console.WriteLine("| concurrency | requests | webhook req/s | p50 ms | p95 ms | p99 ms | errors | plain-200 req/s | ratio |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| concurrency | requests | webhook req/s | p50 ms | p95 ms | p99 ms | errors | plain-200 req/s | plain-200 p50 / p99 ms | ratio |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (w, c) in reports)
-            Console.WriteLine($"| {w.Concurrency} | {w.Requests} | {w.PerSecond:0} | {w.P50:0.0} | {w.P95:0.0} | {w.P99:0.0} | {w.Errors} | {c.PerSecond:0} | {w.PerSecond / c.PerSecond:P0} |");
+            Console.WriteLine($"| {w.Concurrency} | {w.Requests} | {w.PerSecond:0} | {w.P50:0.0} | {w.P95:0.0} | {w.P99:0.0} | {w.Errors} | {c.PerSecond:0} | {c.P50:0.0} / {c.P99:0.0} | {w.PerSecond / c.PerSecond:P0} |");
+        if (withoutWorker) return 0;
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long pending;

@@ -87,7 +87,7 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
             item.Attempts++;
             var dead = item.Attempts >= InboxItem.MaxAttempts;
             logger.LogWarning("Inbox item {InboxItem} failed (attempt {Attempt}){Dead}", item.Id, item.Attempts, dead ? ", dead-lettered" : "");
-            Finish(item, dead ? InboxStatus.Dead : InboxStatus.Failed, ex.GetType().Name + ": " + ex.Message);
+            Finish(item, dead ? InboxStatus.Dead : InboxStatus.Failed, Describe(ex));
             item.NextAttemptAt = clock.GetUtcNow().UtcDateTime + InboxItem.Backoff(item.Attempts, Random.Shared.NextDouble());
         }
 
@@ -100,6 +100,15 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
         db.Inbox.Update(item);
         await db.SaveChangesAsync(CancellationToken.None);
         return true;
+    }
+
+    /// <summary>What an admin needs to fix the cause: the outer type and the innermost message
+    /// (a DbUpdateException's own message only says "see the inner exception").</summary>
+    private static string Describe(Exception ex)
+    {
+        var cause = ex;
+        while (cause.InnerException is not null) cause = cause.InnerException;
+        return cause == ex ? $"{ex.GetType().Name}: {ex.Message}" : $"{ex.GetType().Name}: {cause.Message}";
     }
 
     private void Finish(InboxItem item, InboxStatus status, string? error)

@@ -14,6 +14,7 @@ public static class WebhooksRegistration
         else services.AddSingleton<Core.Webhooks.IDeliveryDeduplicator, NoDeduplicator>();
         services.AddScoped<RetellCallEvents>();
         services.AddScoped<CalComBookingEvents>();
+        services.AddScoped<InboxReplay>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<InboxWorker>();

@@ -29,6 +29,7 @@ public sealed class PortalComponents : IAsyncLifetime
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddAskProPersistence(configuration);
         Context.Services.AddSingleton<TimeProvider>(Clock);
+        Context.Services.AddScoped<AskPro.Infrastructure.Webhooks.InboxReplay>();
         Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Context.Services.AddRadzenComponents();
     }

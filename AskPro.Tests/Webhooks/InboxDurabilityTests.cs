@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text;
 using AskPro.Core.Webhooks;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
-using AskPro.Infrastructure.Telephony;
 using AskPro.Tests.Support;
 using AskPro.Tests.Telephony;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +23,9 @@ public sealed class InboxDurabilityTests
 
         using (var stopped = new AppHost(new() { ["Database:ConnectionString"] = database, ["Webhooks:WorkerEnabled"] = "false" }, clock))
         {
-            var client = stopped.ApiClient(null);
+            var retell = new FakeRetell(stopped.ApiClient(null), () => clock.Now);
             foreach (var id in ids)
-            {
-                var body = $"{{\"event\":\"call_ended\",\"call\":{{\"call_id\":\"{id}\",\"to_number\":\"+493055501000\",\"from_number\":\"anonymous\",\"start_timestamp\":1764000000000,\"end_timestamp\":1764000060000,\"duration_ms\":60000}}}}";
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/retell") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.TryAddWithoutValidation(RetellSignature.Header, RetellSignature.Sign(Encoding.UTF8.GetBytes(body), "askpro-demo-retell-key", clock.Now));
-                Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(request)).StatusCode);
-            }
+                Assert.Equal(HttpStatusCode.NoContent, (await retell.SendAsync(FakeRetell.CallEnded(id))).StatusCode);
             Assert.Equal(ids.Count, await CountAsync(stopped, db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending && i.EventKey.StartsWith("call_durable_"))));
         }
 

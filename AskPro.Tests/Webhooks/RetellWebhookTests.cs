@@ -45,7 +45,7 @@ public sealed class RetellWebhookTests(BookingApp app)
     private async Task<HttpResponseMessage> SendAsync(string body, string key = Key, TimeSpan? skew = null, bool sign = true)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/retell") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (sign) request.Headers.TryAddWithoutValidation(RetellSignature.Header, RetellSignature.Sign(Encoding.UTF8.GetBytes(body), key, app.Clock.Now + (skew ?? TimeSpan.Zero)));
+        if (sign) request.Headers.TryAddWithoutValidation(RetellSignature.Header, FakeRetell.Sign(body, key, app.Clock.Now + (skew ?? TimeSpan.Zero)));
         return await app.Host.ApiClient(null).SendAsync(request);
     }
 
