@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AskPro.Tests.Support;
 
@@ -10,12 +11,14 @@ public sealed class AppHost : WebApplicationFactory<Program>
 {
     private readonly string _folder = TestServices.NewTempDirectory("askpro-app");
     private readonly Dictionary<string, string?> _settings;
+    private readonly CapturedLogs? _logs;
 
     public AppHost() : this([]) { }
 
-    internal AppHost(Dictionary<string, string?> settings, FixedClock? clock = null)
+    internal AppHost(Dictionary<string, string?> settings, FixedClock? clock = null, CapturedLogs? logs = null)
     {
         Clock = clock;
+        _logs = logs;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -52,6 +55,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (_logs is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
     }
 
     public HttpClient ApiClient(string? apiKey)

@@ -7,8 +7,8 @@ using AskPro.Infrastructure.Telephony;
 
 namespace AskPro.Tests.Support;
 
-/// <summary>A fake Retell: sends function calls to the app over HTTP, signed exactly as Retell
-/// signs (raw body + unix-ms, HMAC-SHA256 with the API key).</summary>
+/// <summary>A fake Retell's function calls: sent to the app over HTTP, signed as Retell signs
+/// (<see cref="FakeRetell.Sign"/>).</summary>
 public sealed class RetellClient(HttpClient http, string apiKey, Func<DateTimeOffset> now)
 {
     public const string SalonNumber = "+493055501000";
@@ -31,7 +31,7 @@ public sealed class RetellClient(HttpClient http, string apiKey, Func<DateTimeOf
     public Task<HttpResponseMessage> SendAsync(string body, string? signature = null, bool sign = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/retell/functions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (sign) request.Headers.TryAddWithoutValidation(RetellSignature.Header, signature ?? RetellSignature.Sign(Encoding.UTF8.GetBytes(body), apiKey, now()));
+        if (sign) request.Headers.TryAddWithoutValidation(RetellSignature.Header, signature ?? FakeRetell.Sign(body, apiKey, now()));
         return http.SendAsync(request);
     }
 }

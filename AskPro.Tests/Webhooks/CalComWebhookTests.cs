@@ -124,10 +124,10 @@ public sealed class CalComWebhookTests(BookingApp app)
         {
             var service = await db.Services.SingleAsync(s => s.CalComEventTypeId == 1004); // Beratung
             service.CalComEventTypeId = 1777;
-            var dead = await db.Inbox.SingleAsync(i => i.Id == item.Id);
-            (dead.Status, dead.Attempts, dead.NextAttemptAt) = (InboxStatus.Pending, 0, DateTime.UtcNow.AddDays(-1));
             return await db.SaveChangesAsync();
         });
+        await using (var scope = app.Host.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<InboxReplay>().ReplayAsync(item.Id, null, "test-admin", default));
         try
         {
             await DrainAsync();
