@@ -73,7 +73,7 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
         if (call.TryGetProperty("duration_ms", out var duration) && duration.TryGetInt64(out var ms)) row.DurationSeconds ??= (int)(ms / 1000);
         row.DisconnectionReason ??= Text(call, "disconnection_reason");
         if (Text(call, "transcript") is { Length: > 0 } transcript && transcript.Length >= (row.Transcript?.Length ?? 0)) row.Transcript = transcript;
-        row.RecordingUrl ??= Text(call, "recording_url");
+        row.RecordingUrl ??= WebAddress(Text(call, "recording_url"));
 
         if (call.TryGetProperty("call_cost", out var cost) && cost.ValueKind == JsonValueKind.Object
             && cost.TryGetProperty("combined_cost", out var combined) && combined.TryGetDouble(out var cents))
@@ -108,6 +108,10 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
         element.TryGetProperty(property, out var value) && value.TryGetInt64(out var ms) && ms > 0
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime
             : null;
+
+    /// <summary>Shown to staff as a link: only absolute http(s) addresses, never "javascript:".</summary>
+    private static string? WebAddress(string? url) =>
+        url is { Length: <= 2000 } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
 
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -47,6 +47,25 @@ public sealed class InboxPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Items_are_filtered_by_the_day_they_arrived()
+    {
+        await using (var db = _portal.Database.Platform())
+        {
+            var old = await db.Inbox.SingleAsync(i => i.EventKey == "call_a_dead");
+            old.ReceivedAt = new DateTime(2026, 11, 20, 23, 30, 0, DateTimeKind.Utc); // 20 Nov in UTC, 21 Nov 00:30 in Berlin
+            await db.SaveChangesAsync();
+        }
+        _portal.Context.AddAuthorization().SetAuthorized("root").SetRoles("PlatformAdmin");
+        var page = _portal.Context.Render<InboxPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=inbox-grid] tbody tr").Count));
+
+        page.Find("[data-testid=inbox-from] input").Change("21.11.2026");
+        page.Find("[data-testid=inbox-to] input").Change("21.11.2026");
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=inbox-grid] tbody tr")));
+        Assert.Contains("21.11.2026 00:30:00", page.Find("[data-testid=inbox-grid]").TextContent);
+    }
+
+    [Fact]
     public void Payloads_are_shown_with_personal_data_masked()
     {
         var masked = PayloadMasker.Mask("{\"event\":\"call_ended\",\"call\":{\"call_id\":\"c1\",\"to_number\":\"+493055501000\",\"from_number\":\"+4915112345678\",\"transcript\":\"Agent: Hallo Lena\",\"call_analysis\":{\"call_summary\":\"Lena bucht\"},\"attendees\":[{\"name\":\"Lena\",\"email\":\"lena@example.org\"}]}}");

@@ -85,6 +85,23 @@ public sealed class RetellWebhookTests(BookingApp app)
         Assert.Equal(1, await app.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId == id)));
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)", null)]
+    [InlineData("data:text/html,<script>alert(1)</script>", null)]
+    [InlineData("/relative/recording.wav", null)]
+    [InlineData("https://dxc03zgurdly9.cloudfront.net/call/recording.wav", "https://dxc03zgurdly9.cloudfront.net/call/recording.wav")]
+    public async Task Only_web_addresses_are_kept_as_recording_links(string url, string? kept)
+    {
+        var id = "call_rec_" + Guid.NewGuid().ToString("N");
+        var body = JsonNode.Parse(Event("call_ended", id, end: 1764000035000))!;
+        body["call"]!["recording_url"] = url;
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(body.ToJsonString())).StatusCode);
+        await DrainAsync();
+        var call = await CallAsync(id);
+        Assert.Equal(35, call!.DurationSeconds);
+        Assert.Equal(kept, call.RecordingUrl);
+    }
+
     [Fact]
     public async Task Out_of_order_events_give_the_same_call_as_in_order_ones()
     {
