@@ -17,9 +17,10 @@ public sealed class WebhookOptions
     public int LeaseSeconds { get; set; } = 120;
 }
 
-/// <summary>Processes the inbox: claims due items one by one (a conditional UPDATE, so several
-/// nodes never take the same item), runs the provider's handler in the company's tenant scope,
-/// and retries failures with exponential backoff and jitter until they are dead-lettered.</summary>
+/// <summary>Processes the inbox: claims batches of due items (one UPDATE … RETURNING; on
+/// PostgreSQL with FOR UPDATE SKIP LOCKED, so several nodes share the work), runs the provider's
+/// handler in the company's tenant scope, and retries failures with exponential backoff and
+/// jitter until they are dead-lettered.</summary>
 public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -42,33 +43,45 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
     /// <summary>One pass over due items; returns how many were handled.</summary>
     public async Task<int> ProcessDueAsync(int max, CancellationToken ct)
     {
-        List<Guid> due;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("inbox worker: due items");
-            var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            due = await db.Inbox.AsNoTracking()
-                .Where(i => (i.Status == InboxStatus.Pending || i.Status == InboxStatus.Failed) && i.NextAttemptAt <= now)
-                .OrderBy(i => i.NextAttemptAt).Select(i => i.Id).Take(max).ToListAsync(ct);
-        }
-        var handled = 0;
-        foreach (var id in due)
-            if (await TryProcessAsync(id, ct)) handled++;
-        return handled;
+        var claimed = await ClaimDueAsync(max, ct);
+        foreach (var id in claimed) await ProcessClaimedAsync(id, ct);
+        return claimed.Count;
     }
 
-    private async Task<bool> TryProcessAsync(Guid id, CancellationToken ct)
+    /// <summary>Marks up to <paramref name="max"/> due items Processing (with a lease) in one
+    /// statement and returns them. On PostgreSQL the inner SELECT takes row locks with SKIP
+    /// LOCKED, so workers on several nodes take disjoint batches without waiting on each other;
+    /// SQLite has one writer, so the statement alone is atomic.</summary>
+    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("inbox worker: claim due items");
+        var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lease = now.AddSeconds(options.LeaseSeconds);
+        var (processing, pending, failed) = (nameof(InboxStatus.Processing), nameof(InboxStatus.Pending), nameof(InboxStatus.Failed));
+        var claim = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<Guid>($"""
+                UPDATE "Inbox" SET "Status" = {processing}, "LeaseUntil" = {lease}
+                WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({pending}, {failed}) AND "NextAttemptAt" <= {now}
+                               ORDER BY "NextAttemptAt" LIMIT {max} FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """)
+            : db.Database.SqlQuery<Guid>($"""
+                UPDATE "Inbox" SET "Status" = {processing}, "LeaseUntil" = {lease}
+                WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({pending}, {failed}) AND "NextAttemptAt" <= {now}
+                               ORDER BY "NextAttemptAt" LIMIT {max})
+                RETURNING "Id" AS "Value"
+                """);
+        return await claim.ToListAsync(ct);
+    }
+
+    private async Task ProcessClaimedAsync(Guid id, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        tenant.EnterPlatformScope("inbox worker: claim");
+        tenant.EnterPlatformScope("inbox worker: process");
         var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.Inbox.Where(i => i.Id == id && (i.Status == InboxStatus.Pending || i.Status == InboxStatus.Failed))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Processing).SetProperty(i => i.LeaseUntil, now.AddSeconds(options.LeaseSeconds)), ct);
-        if (claimed == 0) return false; // another worker has it
-
         var item = await db.Inbox.SingleAsync(i => i.Id == id, ct);
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = item.CorrelationId ?? "", ["InboxItem"] = item.Id });
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -99,7 +112,6 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
         tenant.EnterPlatformScope("inbox worker: record outcome");
         db.Inbox.Update(item);
         await db.SaveChangesAsync(CancellationToken.None);
-        return true;
     }
 
     /// <summary>What an admin needs to fix the cause: the outer type and the innermost message
