@@ -20,10 +20,12 @@ public static class PersistenceRegistration
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
+        // Options are built once (singleton), not per request: building them parses the
+        // connection string and, for SQLite, touches the file system.
         if (options.Provider == DatabaseProvider.Postgres)
-            services.AddDbContext<AskProDbContext, PostgresAskProDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+            services.AddDbContext<AskProDbContext, PostgresAskProDbContext>(o => ConfigurePostgres(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
         else
-            services.AddDbContext<AskProDbContext, SqliteAskProDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+            services.AddDbContext<AskProDbContext, SqliteAskProDbContext>(o => ConfigureSqlite(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddScoped<AskProDbContextFactory>();
         services.AddScoped<IBookingStore, AppointmentStore>();

@@ -15,13 +15,16 @@ public sealed class WebhookOptions
     public bool WorkerEnabled { get; set; } = true;
     public int PollMilliseconds { get; set; } = 200;
     public int LeaseSeconds { get; set; } = 120;
+    /// <summary>How long the worker waits, at most, before each write while deliveries are
+    /// being acknowledged (see <see cref="InboxWriter.GiveWayAsync"/>).</summary>
+    public int GiveWayMilliseconds { get; set; } = 50;
 }
 
 /// <summary>Processes the inbox: claims batches of due items (one UPDATE … RETURNING; on
 /// PostgreSQL with FOR UPDATE SKIP LOCKED, so several nodes share the work), runs the provider's
 /// handler in the company's tenant scope, and retries failures with exponential backoff and
 /// jitter until they are dead-lettered.</summary>
-public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
+public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer, WebhookOptions options, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -43,8 +46,14 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, WebhookOptions opti
     /// <summary>One pass over due items; returns how many were handled.</summary>
     public async Task<int> ProcessDueAsync(int max, CancellationToken ct)
     {
+        var giveWay = TimeSpan.FromMilliseconds(options.GiveWayMilliseconds);
+        await writer.GiveWayAsync(giveWay, ct);
         var claimed = await ClaimDueAsync(max, ct);
-        foreach (var id in claimed) await ProcessClaimedAsync(id, ct);
+        foreach (var id in claimed)
+        {
+            await writer.GiveWayAsync(giveWay, ct);
+            await ProcessClaimedAsync(id, ct);
+        }
         return claimed.Count;
     }
 

@@ -29,7 +29,7 @@ public static class RetellWebhookEndpoints
 
     /// <summary>Raw body → signature → inbox row → 204 (only after the row is durable).
     /// call_inbound is answered at once with the agent's date context.</summary>
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, AskProDbContext db, TenantContext tenant,
+    private static async Task<IResult> ReceiveAsync(HttpRequest request,
         IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, AskProMetrics metrics, IDeliveryDeduplicator dedup, InboxWriter inbox, CancellationToken ct)
     {
         var logger = logs.CreateLogger("AskPro.Webhooks.Retell");
@@ -46,28 +46,29 @@ public static class RetellWebhookEndpoints
             return TypedResults.Unauthorized();
         }
 
-        string eventType;
-        string? callId;
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-            root = document.RootElement.Clone();
-            eventType = root.GetProperty("event").GetString() ?? throw new JsonException();
-            callId = root.TryGetProperty("call", out var call) && call.ValueKind == JsonValueKind.Object && call.TryGetProperty("call_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        IResult NotAnEvent()
         {
             metrics.Received(RetellCallEvents.Provider, "unknown", "invalid");
             return TypedResults.Problem("The body is not a Retell event.", statusCode: StatusCodes.Status400BadRequest);
         }
+        JsonDocument document;
+        try { document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 }); }
+        catch (JsonException) { return NotAnEvent(); }
+        using var _ = document;
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("event", out var type) || type.ValueKind != JsonValueKind.String)
+            return NotAnEvent();
+        var eventType = type.GetString()!;
+        var callId = root.TryGetProperty("call", out var call) && call.ValueKind == JsonValueKind.Object
+            && call.TryGetProperty("call_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
         // Event names become metric labels: only Retell's own names, anything else is "other".
         var label = eventType is "call_started" or "call_ended" or "call_analyzed" or "call_inbound" or "transcript_updated" ? eventType : "other";
         if (eventType == "call_inbound")
         {
             metrics.Received(RetellCallEvents.Provider, label, "answered");
-            return await InboundAsync(root, db, tenant, clock, ct);
+            var services = request.HttpContext.RequestServices;
+            return await InboundAsync(root, services.GetRequiredService<AskProDbContext>(), services.GetRequiredService<TenantContext>(), clock, ct);
         }
         if (string.IsNullOrEmpty(callId) || callId.Length > 128 || eventType.Length > 64)
         {
