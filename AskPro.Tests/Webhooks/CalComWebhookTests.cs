@@ -152,6 +152,14 @@ public sealed class CalComWebhookTests(BookingApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(body, secret: "demo-calcom-secret-praxis")).StatusCode); // another tenant's secret
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(body, tenantKey: "no-such-company")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync("{\"triggerEvent\": 5}")).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await SendAsync(body.Replace("Herrenhaarschnitt", new string('x', 1024 * 1024)))).StatusCode);
+        foreach (var header in new[] { null, "", "zz", new string('0', 64), "sha256=" + new string('a', 64) })
+        {
+            using var garbled = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/calcom/demo-salon") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            if (header is not null) garbled.Headers.TryAddWithoutValidation("X-Cal-Signature-256", header);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.Host.ApiClient(null).SendAsync(garbled)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(body, tenantKey: "demo-salon' OR '1'='1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync("{\"triggerEvent\":\"PING\",\"payload\":{}}")).StatusCode);
         Assert.Equal(before, await app.ReadAsync(db => db.Inbox.CountAsync(i => i.Provider == "calcom")));
     }

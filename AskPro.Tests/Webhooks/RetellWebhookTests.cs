@@ -161,6 +161,42 @@ public sealed class RetellWebhookTests(BookingApp app)
         Assert.Equal(0, await app.ReadAsync(db => db.Inbox.CountAsync(i => i.EventKey.StartsWith(id))));
     }
 
+    [Fact]
+    public async Task An_hour_long_call_of_several_megabytes_is_taken()
+    {
+        var id = "call_long_" + Guid.NewGuid().ToString("N");
+        var transcript = string.Concat(Enumerable.Repeat("Agent: Gern, einen Moment bitte.\nUser: Ja, ich warte.\n", 60_000)); // ≈ 3.3 MB
+        var body = Event("call_ended", id, end: 1764003600000, transcript: transcript);
+        Assert.True(body.Length > 3_000_000);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(body)).StatusCode);
+        await DrainAsync();
+        Assert.Equal(transcript.TrimEnd('\n').Length, (await CallAsync(id))!.Transcript!.TrimEnd('\n').Length);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_8_MB_gets_413_and_stores_nothing(bool declaredLength)
+    {
+        var id = "call_huge_" + Guid.NewGuid().ToString("N");
+        var body = Encoding.UTF8.GetBytes(Event("call_ended", id, transcript: new string('x', RetellWebhookEndpointsLimit + 1)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/retell");
+        // Without a declared length the client sends it chunked: the limit must hold while reading.
+        request.Content = declaredLength ? new ByteArrayContent(body) : new StreamContent(new UnseekableStream(body));
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TryAddWithoutValidation(RetellSignature.Header, FakeRetell.Sign(Encoding.UTF8.GetString(body), Key, app.Clock.Now));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await app.Host.ApiClient(null).SendAsync(request)).StatusCode);
+        Assert.Equal(0, await app.ReadAsync(db => db.Inbox.CountAsync(i => i.EventKey.StartsWith(id))));
+    }
+
+    private const int RetellWebhookEndpointsLimit = AskPro.Web.Webhooks.RetellWebhookEndpoints.MaxBodyBytes;
+
+    /// <summary>A stream of unknown length, so HttpClient sends it chunked.</summary>
+    private sealed class UnseekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"call\": {}}")]

@@ -49,20 +49,35 @@ public static class RetellEndpoints
     }
 }
 
-/// <summary>Reads a request body once, as bytes, refusing bodies over a limit without reading them whole.</summary>
+/// <summary>The request body as the exact bytes that were signed, read once: straight into an
+/// array of the declared length, or (chunked) into a growing one, never past the limit.</summary>
 public static class RawBody
 {
+    /// <returns>Null when the body is larger than <paramref name="limit"/>.</returns>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken ct)
     {
-        if (request.ContentLength > limit) return null;
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= int.MaxValue ? (int)request.ContentLength.Value : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        if (request.ContentLength is { } declared)
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
+            if (declared > limit) return null;
+            var exact = new byte[declared];
+            // Kestrel ends the request with an error if fewer bytes arrive than declared.
+            await request.Body.ReadExactlyAsync(exact, ct);
+            return exact;
         }
-        return buffer.ToArray();
+
+        var buffer = new byte[Math.Min(16 * 1024, limit + 1)];
+        var size = 0;
+        while (true)
+        {
+            if (size == buffer.Length)
+            {
+                if (size > limit) return null;
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit + 1L));
+            }
+            var read = await request.Body.ReadAsync(buffer.AsMemory(size), ct);
+            if (read == 0) return buffer.AsSpan(0, size).ToArray();
+            size += read;
+            if (size > limit) return null;
+        }
     }
 }
