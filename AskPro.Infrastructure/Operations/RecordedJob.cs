@@ -1,6 +1,7 @@
 using AskPro.Core.Operations;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -12,6 +13,11 @@ namespace AskPro.Infrastructure.Operations;
 public abstract class RecordedJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : IJob
 {
     protected abstract string Name { get; }
+
+    /// <summary>Each job's most recent run, by job name (platform scope).</summary>
+    public static async Task<List<JobRun>> LastRunsAsync(AskProDbContext db, CancellationToken ct) =>
+        (await db.JobRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(200).ToListAsync(ct))
+            .GroupBy(r => r.Job).Select(g => g.First()).OrderBy(r => r.Job).ToList();
 
     /// <summary>Does the work; returns the outcome and a message for the run history.</summary>
     protected abstract Task<(JobOutcome Outcome, string Message)> RunAsync(IServiceProvider services, CancellationToken ct);

@@ -36,6 +36,29 @@ public sealed class AdminBrowserTests(AppHost app)
     }
 
     [BrowserFact]
+    public async Task Platform_admin_sees_system_health_on_the_page_and_as_JSON()
+    {
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await browser.LogInAsync(DemoData.PlatformEmail, DemoData.PlatformPassword);
+        await browser.WaitForCircuitAsync();
+        await page.GotoAsync("/operations/health");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("health-overall")).ToHaveTextAsync("Healthy");
+        await Expect(page.GetByTestId("health-checks")).ToContainTextAsync("database");
+        await Expect(page.GetByTestId("health-inbox-Pending")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("11-platform-health");
+
+        // The same facts for machines, with the signed-in admin's cookie.
+        var detailed = await page.Context.APIRequest.GetAsync(new Uri(app.BaseAddress, "/health/detailed").ToString());
+        Assert.Equal(200, detailed.Status);
+        var json = await detailed.JsonAsync();
+        Assert.Equal("Healthy", json!.Value.GetProperty("status").GetString());
+        Assert.True(json.Value.GetProperty("inbox").GetProperty("byStatus").TryGetProperty("Pending", out _));
+        Assert.True(json.Value.GetProperty("inbox").TryGetProperty("oldestPendingSeconds", out _));
+    }
+
+    [BrowserFact]
     public async Task Company_admin_creates_an_api_key_that_works_until_revoked()
     {
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);

@@ -27,15 +27,14 @@ public static class HealthEndpoints
     {
         var report = await health.CheckHealthAsync(ct);
         tenant.EnterPlatformScope("health detailed");
-        var inbox = await db.Inbox.GroupBy(i => i.Status).Select(g => new { Status = g.Key.ToString(), Count = g.Count() }).ToListAsync(ct);
-        var oldest = await db.Inbox.Where(i => i.Status == AskPro.Core.Webhooks.InboxStatus.Pending).OrderBy(i => i.ReceivedAt).Select(i => (DateTime?)i.ReceivedAt).FirstOrDefaultAsync(ct);
-        var jobs = (await db.JobRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(200).ToListAsync(ct))
-            .GroupBy(r => r.Job).Select(g => g.First()).Select(r => new { r.Job, r.StartedAt, r.EndedAt, Outcome = r.Outcome.ToString(), r.Message });
+        var inbox = await AskPro.Infrastructure.Webhooks.InboxDepth.ReadAsync(db, clock, ct);
+        var jobs = (await AskPro.Infrastructure.Operations.RecordedJob.LastRunsAsync(db, ct))
+            .Select(r => new { r.Job, r.StartedAt, r.EndedAt, Outcome = r.Outcome.ToString(), r.Message });
         return TypedResults.Json(new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-            inbox = new { byStatus = inbox, oldestPendingSeconds = oldest is { } o ? (clock.GetUtcNow().UtcDateTime - o).TotalSeconds : 0 },
+            inbox = new { byStatus = inbox.ByStatus.ToDictionary(s => s.Key.ToString(), s => s.Value), oldestPendingSeconds = inbox.OldestPending.TotalSeconds },
             jobs,
             version = typeof(HealthEndpoints).Assembly.GetName().Version?.ToString(),
         });

@@ -1,8 +1,7 @@
 using AskPro.Core.Tenancy;
-using AskPro.Core.Webhooks;
 using AskPro.Infrastructure.Observability;
 using AskPro.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using AskPro.Infrastructure.Webhooks;
 
 namespace AskPro.Web.Operations;
 
@@ -16,11 +15,10 @@ public static class MetricsEndpoints
         app.MapGet("/metrics", async (PrometheusExporter exporter, AskProDbContext db, TenantContext tenant, TimeProvider clock, CancellationToken ct) =>
         {
             tenant.EnterPlatformScope("metrics scrape");
-            var counts = await db.Inbox.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var oldest = await db.Inbox.Where(i => i.Status == InboxStatus.Pending).OrderBy(i => i.ReceivedAt).Select(i => (DateTime?)i.ReceivedAt).FirstOrDefaultAsync(ct);
-            var gauges = Enum.GetValues<InboxStatus>()
-                .Select(s => ("askpro_inbox_items", "Inbox items by status.", $"status=\"{s}\"", (double)(counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)))
-                .Append(("askpro_inbox_oldest_pending_seconds", "Age of the oldest pending inbox item.", "", oldest is { } o ? (clock.GetUtcNow().UtcDateTime - o).TotalSeconds : 0))
+            var depth = await InboxDepth.ReadAsync(db, clock, ct);
+            var gauges = depth.ByStatus
+                .Select(s => ("askpro_inbox_items", "Inbox items by status.", $"status=\"{s.Key}\"", (double)s.Value))
+                .Append(("askpro_inbox_oldest_pending_seconds", "Age of the oldest pending inbox item.", "", depth.OldestPending.TotalSeconds))
                 .ToList();
             return Results.Text(exporter.Render(gauges), "text/plain; version=0.0.4; charset=utf-8");
         }).ExcludeFromDescription();
