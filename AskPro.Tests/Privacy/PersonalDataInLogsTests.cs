@@ -74,7 +74,8 @@ public sealed class PersonalDataInLogsTests
             cal.Headers.TryAddWithoutValidation("X-Cal-Signature-256", Convert.ToHexStringLower(HMACSHA256.HashData("demo-calcom-secret-salon"u8, Encoding.UTF8.GetBytes(booking))));
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(cal)).StatusCode);
         }
-        Assert.Equal(3, await app.Services.GetRequiredService<InboxWorker>().ProcessDueAsync(50, default));
+        // call_inbound (recorded), call_ended, the dead letter, the Cal.com booking.
+        Assert.Equal(4, await app.Services.GetRequiredService<InboxWorker>().ProcessDueAsync(50, default));
 
         // The capture is live: the app's own warnings about this journey are in it.
         var entries = logs.Entries.ToList();

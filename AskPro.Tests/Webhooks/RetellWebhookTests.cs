@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
 using AskPro.Core.Webhooks;
 using AskPro.Infrastructure.Telephony;
@@ -239,6 +240,11 @@ public sealed class RetellWebhookTests(BookingApp app)
         Assert.Equal("2026-11-23", variables.GetProperty("datum").GetString());
         Assert.Equal("Montag", variables.GetProperty("wochentag").GetString());
         Assert.Equal("Salon Sonnenschein", variables.GetProperty("firma").GetString());
+        // Answered at once, and on record in the inbox under the called company.
+        var recorded = await app.ReadAsync(db => db.Inbox.Where(i => i.EventType == "call_inbound" && i.Payload.Contains("+4917055556666")).ToListAsync());
+        var called = E164Number.Parse(RetellClient.SalonNumber);
+        var salon = await app.ReadAsync(db => db.PhoneNumbers.Where(n => n.Number == called).Select(n => n.CompanyId).SingleAsync());
+        Assert.Equal(salon, Assert.Single(recorded).CompanyId);
 
         var unknown = await SendAsync(body.Replace("+493055501000", "+493099999999"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -31,7 +31,13 @@ public sealed class WebhooksOnPostgresTests
         var callId = "call_pg_" + Guid.NewGuid().ToString("N");
         var ended = FakeRetell.CallEnded(callId, from: "+4915112340000", seconds: 35, transcript: "Agent: Hallo\nUser: Termin bitte");
         var analyzed = ended.Replace("\"call_ended\"", "\"call_analyzed\"").Replace("\"disconnection_reason\"", "\"call_analysis\":{\"call_summary\":\"Termin gebucht.\",\"user_sentiment\":\"Positive\",\"call_successful\":true},\"disconnection_reason\"");
-        var started = FakeRetell.CallEnded(callId, from: "+4915112340000").Replace("\"call_ended\"", "\"call_started\"");
+        // call_started as Retell sends it: the call is ongoing, nothing about its end yet.
+        var startedNode = System.Text.Json.Nodes.JsonNode.Parse(ended)!;
+        startedNode["event"] = "call_started";
+        var startedCall = startedNode["call"]!.AsObject();
+        startedCall["call_status"] = "ongoing";
+        foreach (var endOnly in new[] { "end_timestamp", "duration_ms", "disconnection_reason", "transcript" }) startedCall.Remove(endOnly);
+        var started = startedNode.ToJsonString();
 
         // call_analyzed first, then 50 parallel copies of call_ended, then call_started late.
         Assert.Equal(HttpStatusCode.NoContent, (await retell.SendAsync(analyzed)).StatusCode);

@@ -68,7 +68,9 @@ public static class RetellWebhookEndpoints
         {
             metrics.Received(RetellCallEvents.Provider, label, "answered");
             var services = request.HttpContext.RequestServices;
-            return await InboundAsync(root, services.GetRequiredService<AskProDbContext>(), services.GetRequiredService<TenantContext>(), clock, ct);
+            var (answer, company) = await InboundAsync(root, services.GetRequiredService<AskProDbContext>(), services.GetRequiredService<TenantContext>(), clock, ct);
+            if (company is { } answered) await RecordInboundAsync(inbox, body, answered, request.HttpContext.TraceIdentifier, clock, logger, ct);
+            return answer;
         }
         if (string.IsNullOrEmpty(callId) || callId.Length > 128 || eventType.Length > 64)
         {
@@ -106,17 +108,39 @@ public static class RetellWebhookEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>The answered call_inbound goes into the inbox too (its worker applies nothing
+    /// for it), so every event Retell sent is on record. The call must go on regardless: a
+    /// failed record is logged, not turned into an error for Retell.</summary>
+    private static async Task RecordInboundAsync(InboxWriter inbox, byte[] body, Guid company, string correlationId, TimeProvider clock, ILogger logger, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await inbox.WriteAsync(new InboxItem
+            {
+                // No call id exists yet: a redelivery of the same body is the same event.
+                Provider = RetellCallEvents.Provider, EventKey = "inbound:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)),
+                EventType = "call_inbound", Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
+                CorrelationId = correlationId, CompanyId = company,
+            }, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "call_inbound answered but not recorded");
+        }
+    }
+
     /// <summary>Retell asks who is being called: the date context and whether the caller is a
     /// known customer, for the agent's dynamic variables. Unknown number: 404, never a default.</summary>
-    private static async Task<IResult> InboundAsync(JsonElement root, AskProDbContext db, TenantContext tenant, TimeProvider clock, CancellationToken ct)
+    private static async Task<(IResult Answer, Guid? Company)> InboundAsync(JsonElement root, AskProDbContext db, TenantContext tenant, TimeProvider clock, CancellationToken ct)
     {
         if (!root.TryGetProperty("call_inbound", out var inbound) || inbound.ValueKind != JsonValueKind.Object)
-            return TypedResults.Problem("call_inbound is missing.", statusCode: StatusCodes.Status400BadRequest);
+            return (TypedResults.Problem("call_inbound is missing.", statusCode: StatusCodes.Status400BadRequest), null);
         var to = inbound.TryGetProperty("to_number", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) return TypedResults.Problem("Unknown number.", statusCode: StatusCodes.Status404NotFound);
+        if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) return (TypedResults.Problem("Unknown number.", statusCode: StatusCodes.Status404NotFound), null);
 
         if (await CalledNumber.EnterTenantAsync(db, tenant, toNumber, "retell inbound: resolve number", ct) is not { } number)
-            return TypedResults.Problem("No company has this number.", statusCode: StatusCodes.Status404NotFound);
+            return (TypedResults.Problem("No company has this number.", statusCode: StatusCodes.Status404NotFound), null);
 
         var company = await db.Companies.AsNoTracking().SingleAsync(ct);
         var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == number.BranchId, ct);
@@ -141,6 +165,6 @@ public static class RetellWebhookEndpoints
             ["bekannter_kunde"] = firstName is null ? "nein" : "ja",
             ["vorname"] = firstName ?? "",
         };
-        return TypedResults.Json(new Dictionary<string, object> { ["call_inbound"] = new Dictionary<string, object> { ["dynamic_variables"] = variables } });
+        return (TypedResults.Json(new Dictionary<string, object> { ["call_inbound"] = new Dictionary<string, object> { ["dynamic_variables"] = variables } }), number.CompanyId);
     }
 }
