@@ -23,7 +23,7 @@ public sealed class CalComBookingEvents(
         if (item.CompanyId is not { } company) throw new DeadLetterException("The event has no company.");
         tenant.UseTenant(TenantId.From(company));
         using var document = JsonDocument.Parse(item.Payload);
-        var payload = document.RootElement.GetProperty("payload");
+        var payload = JsonFields.Object(document.RootElement, "payload") ?? throw new DeadLetterException("The event has no payload.");
         var uid = Text(payload, "uid") ?? throw new DeadLetterException("The booking has no uid.");
 
         switch (item.EventType)
@@ -38,7 +38,7 @@ public sealed class CalComBookingEvents(
     private async Task CreateAsync(JsonElement payload, string uid, CancellationToken ct)
     {
         // AskPro's own booking coming back: link it, never create a second appointment.
-        if (payload.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+        if (JsonFields.Object(payload, "metadata") is { } metadata
             && Guid.TryParse(Text(metadata, "askpro_appointment_id"), out var own) && await db.Appointments.FirstOrDefaultAsync(a => a.Id == own, ct) is { } mine)
         {
             mine.ExternalUid ??= uid;
@@ -47,10 +47,10 @@ public sealed class CalComBookingEvents(
         }
         if (await db.Appointments.AnyAsync(a => a.ExternalUid == uid, ct)) return;
 
-        var eventTypeId = payload.TryGetProperty("eventTypeId", out var e) && e.TryGetInt32(out var id) ? id : (int?)null;
+        var eventTypeId = (int?)JsonFields.Integer(payload, "eventTypeId", 1, int.MaxValue);
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.CalComEventTypeId == eventTypeId, ct)
             ?? throw new DeadLetterException($"No service is connected to Cal.com event type {eventTypeId}.");
-        var organizer = payload.TryGetProperty("organizer", out var o) && o.ValueKind == JsonValueKind.Object ? Text(o, "email") : null;
+        var organizer = JsonFields.Object(payload, "organizer") is { } o ? Text(o, "email") : null;
         var staff = await db.Staff.AsNoTracking().Include(s => s.Services).FirstOrDefaultAsync(s => s.Email == organizer, ct)
             ?? throw new DeadLetterException("The organizer is not a staff member of this company.");
         var customer = await CustomerAsync(payload, ct);
@@ -91,10 +91,11 @@ public sealed class CalComBookingEvents(
     private async Task<Customer> CustomerAsync(JsonElement payload, CancellationToken ct)
     {
         var attendee = payload.TryGetProperty("attendees", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 ? list[0] : default;
-        var name = attendee.ValueKind == JsonValueKind.Object ? Text(attendee, "name") : null;
-        var email = attendee.ValueKind == JsonValueKind.Object ? Text(attendee, "email") : null;
+        var name = JsonFields.Text(attendee, "name", 200);
+        // Only a real address is kept: it is how the next booking finds this customer.
+        var email = Text(attendee, "email") is { Length: <= 254 } given && System.Net.Mail.MailAddress.TryCreate(given, out var address) && address.Address == given ? given : null;
         var country = await db.Companies.Select(c => c.CountryCode).FirstAsync(ct);
-        E164Number? phone = attendee.ValueKind == JsonValueKind.Object && E164Number.TryParse(Text(attendee, "phoneNumber"), country, out var p) ? p : null;
+        E164Number? phone = E164Number.TryParse(Text(attendee, "phoneNumber"), country, out var p) ? p : null;
 
         var existing = phone is not null ? await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone, ct) : null;
         existing ??= email is not null ? await db.Customers.FirstOrDefaultAsync(c => c.Email == email, ct) : null;
@@ -110,6 +111,5 @@ public sealed class CalComBookingEvents(
             ? instant.UtcDateTime
             : throw new DeadLetterException($"The booking has no valid {property}.");
 
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement element, string property) => JsonFields.Text(element, property);
 }

@@ -18,7 +18,7 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
     public async Task ApplyAsync(InboxItem item, CancellationToken ct)
     {
         using var document = JsonDocument.Parse(item.Payload);
-        var call = document.RootElement.GetProperty("call");
+        var call = JsonFields.Object(document.RootElement, "call") ?? throw new DeadLetterException("The event has no call.");
         var callId = Text(call, "call_id") ?? throw new DeadLetterException("The event has no call_id.");
         var to = Text(call, "to_number");
         if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) throw new DeadLetterException("The event has no valid to_number.");
@@ -68,22 +68,23 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
 
     private static void Apply(Call row, JsonElement call, string eventType)
     {
-        if (Milliseconds(call, "start_timestamp") is { } started) row.StartedAt ??= started;
-        if (Milliseconds(call, "end_timestamp") is { } ended) row.EndedAt ??= ended;
-        if (call.TryGetProperty("duration_ms", out var duration) && duration.TryGetInt64(out var ms)) row.DurationSeconds ??= (int)(ms / 1000);
+        if (JsonFields.UnixMilliseconds(call, "start_timestamp") is { } started) row.StartedAt ??= started;
+        if (JsonFields.UnixMilliseconds(call, "end_timestamp") is { } ended) row.EndedAt ??= ended;
+        // At most a day: anything longer is not a phone call.
+        if (JsonFields.Integer(call, "duration_ms", 0, 86_400_000) is { } ms) row.DurationSeconds ??= (int)(ms / 1000);
         row.DisconnectionReason ??= Text(call, "disconnection_reason");
-        if (Text(call, "transcript") is { Length: > 0 } transcript && transcript.Length >= (row.Transcript?.Length ?? 0)) row.Transcript = transcript;
-        row.RecordingUrl ??= WebAddress(Text(call, "recording_url"));
+        if (JsonFields.Text(call, "transcript", 1_000_000) is { Length: > 0 } transcript && transcript.Length >= (row.Transcript?.Length ?? 0)) row.Transcript = transcript;
+        row.RecordingUrl ??= WebAddress(JsonFields.Text(call, "recording_url", 2000));
 
-        if (call.TryGetProperty("call_cost", out var cost) && cost.ValueKind == JsonValueKind.Object
-            && cost.TryGetProperty("combined_cost", out var combined) && combined.TryGetDouble(out var cents))
+        // combined_cost is in cents; a million dollars is not a phone call either.
+        if (JsonFields.Object(call, "call_cost") is { } cost && JsonFields.Number(cost, "combined_cost", 0, 100_000_000) is { } cents)
             row.CostCents ??= (long)Math.Round(cents);
 
-        if (call.TryGetProperty("call_analysis", out var analysis) && analysis.ValueKind == JsonValueKind.Object)
+        if (JsonFields.Object(call, "call_analysis") is { } analysis)
         {
-            row.Summary ??= Text(analysis, "call_summary");
+            row.Summary ??= JsonFields.Text(analysis, "call_summary", 8000);
             row.Sentiment ??= Text(analysis, "user_sentiment");
-            if (analysis.TryGetProperty("call_successful", out var ok) && ok.ValueKind is JsonValueKind.True or JsonValueKind.False) row.Successful ??= ok.GetBoolean();
+            if (JsonFields.Boolean(analysis, "call_successful") is { } successful) row.Successful ??= successful;
         }
 
         // Status only moves forward: registered → ongoing → ended/error.
@@ -104,15 +105,9 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
         _ => 2,
     };
 
-    private static DateTime? Milliseconds(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.TryGetInt64(out var ms) && ms > 0
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime
-            : null;
-
     /// <summary>Shown to staff as a link: only absolute http(s) addresses, never "javascript:".</summary>
     private static string? WebAddress(string? url) =>
-        url is { Length: <= 2000 } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
 
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement element, string property) => JsonFields.Text(element, property);
 }
