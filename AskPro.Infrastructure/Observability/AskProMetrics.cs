@@ -7,19 +7,18 @@ namespace AskPro.Infrastructure.Observability;
 public sealed class AskProMetrics : IDisposable
 {
     public const string MeterName = "AskPro";
-    private readonly Meter _meter = new(MeterName);
-
     public AskProMetrics()
     {
-        WebhooksReceived = _meter.CreateCounter<long>("askpro_webhooks_received_total", description: "Webhook deliveries by provider, event and outcome.");
-        ProcessingSeconds = _meter.CreateHistogram<double>("askpro_webhook_processing_seconds", unit: "s", description: "Time to apply one inbox item.");
+        WebhooksReceived = Meter.CreateCounter<long>("askpro_webhooks_received_total", description: "Webhook deliveries by provider, event and outcome.");
+        ProcessingSeconds = Meter.CreateHistogram<double>("askpro_webhook_processing_seconds", unit: "s", description: "Time to apply one inbox item.");
     }
 
+    public Meter Meter { get; } = new(MeterName);
     public Counter<long> WebhooksReceived { get; }
     public Histogram<double> ProcessingSeconds { get; }
 
     public void Received(string provider, string eventType, string outcome) =>
         WebhooksReceived.Add(1, new("provider", provider), new("event", eventType), new("outcome", outcome));
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose() => Meter.Dispose();
 }

@@ -6,9 +6,10 @@ public static class ObservabilityRegistration
 {
     public static IServiceCollection AddAskProMetrics(this IServiceCollection services)
     {
-        // The exporter listens from the first instrument on, so it is created here, eagerly.
-        services.AddSingleton(new PrometheusExporter());
-        services.AddSingleton<AskProMetrics>();
+        // Created here, not on first use: the exporter counts from the first measurement on.
+        var metrics = new AskProMetrics();
+        services.AddSingleton(metrics);
+        services.AddSingleton(new PrometheusExporter(metrics));
         return services;
     }
 }

@@ -6,7 +6,9 @@ using System.Text;
 namespace AskPro.Infrastructure.Observability;
 
 /// <summary>A small Prometheus text-format exporter (no exporter package exists here): listens
-/// to the AskPro meter, keeps counter totals and histogram buckets per label set, renders them.</summary>
+/// to this app's AskPro meter (the instance, not the name: two hosts in one process, as in the
+/// tests, keep their own counts), keeps counter totals and histogram buckets per label set,
+/// renders them.</summary>
 public sealed class PrometheusExporter : IDisposable
 {
     private static readonly double[] Bounds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -23,11 +25,11 @@ public sealed class PrometheusExporter : IDisposable
         public double Sum;
     }
 
-    public PrometheusExporter()
+    public PrometheusExporter(AskProMetrics metrics)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name != AskProMetrics.MeterName) return;
+            if (instrument.Meter != metrics.Meter) return;
             _help[instrument.Name] = instrument.Description ?? instrument.Name;
             listener.EnableMeasurementEvents(instrument);
         };

@@ -68,20 +68,19 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer,
         var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now.AddSeconds(options.LeaseSeconds);
-        var (processing, pending, failed) = (nameof(InboxStatus.Processing), nameof(InboxStatus.Pending), nameof(InboxStatus.Failed));
-        var claim = db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<Guid>($"""
-                UPDATE "Inbox" SET "Status" = {processing}, "LeaseUntil" = {lease}
-                WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({pending}, {failed}) AND "NextAttemptAt" <= {now}
-                               ORDER BY "NextAttemptAt" LIMIT {max} FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """)
-            : db.Database.SqlQuery<Guid>($"""
-                UPDATE "Inbox" SET "Status" = {processing}, "LeaseUntil" = {lease}
-                WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({pending}, {failed}) AND "NextAttemptAt" <= {now}
-                               ORDER BY "NextAttemptAt" LIMIT {max})
-                RETURNING "Id" AS "Value"
-                """);
+        // PostgreSQL: lock the chosen rows and skip those another node holds. SQLite: one writer,
+        // so the statement is atomic as it is.
+        var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
+        var sql = """
+            UPDATE "Inbox" SET "Status" = {0}, "LeaseUntil" = {1}
+            WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({2}, {3}) AND "NextAttemptAt" <= {4}
+                           ORDER BY "NextAttemptAt" LIMIT {5}
+            """ + skipLocked + """
+            )
+            RETURNING "Id" AS "Value"
+            """;
+        var claim = db.Database.SqlQueryRaw<Guid>(sql,
+            nameof(InboxStatus.Processing), lease, nameof(InboxStatus.Pending), nameof(InboxStatus.Failed), now, max);
         return await claim.ToListAsync(ct);
     }
 
