@@ -90,11 +90,11 @@ public static class RetellWebhookEndpoints
         try
         {
             stored = await inbox.WriteAsync(new InboxItem
-        {
-            Provider = RetellCallEvents.Provider, EventKey = eventKey, EventType = eventType,
-            Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
-            CorrelationId = request.HttpContext.TraceIdentifier,
-        }, ct);
+            {
+                Provider = RetellCallEvents.Provider, EventKey = eventKey, EventType = eventType,
+                Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
+                CorrelationId = request.HttpContext.TraceIdentifier,
+            }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
