@@ -22,8 +22,9 @@ public interface IHoldStore
 }
 
 /// <summary>The one notification for "the tenant's availability changed" (booked, cancelled,
-/// moved — here or in an external calendar): it drops the tenant's cached availability.</summary>
+/// moved — by a call, the portal or a Cal.com webhook): the booking store announces the time
+/// that became busy or free, and the tenant's cached availability of those days is dropped.</summary>
 public interface IAvailabilityChanged
 {
-    Task NotifyAsync(CancellationToken ct);
+    Task NotifyAsync(IReadOnlyList<TimeInterval> changed, CancellationToken ct);
 }

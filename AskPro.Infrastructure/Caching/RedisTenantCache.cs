@@ -1,25 +1,55 @@
 using AskPro.Core.Tenancy;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AskPro.Infrastructure.Caching;
 
 /// <summary>Shared cache for several nodes. Invalidation bumps a per-(tenant, area) generation
-/// counter (INCR is atomic), so no key scan is needed and stale entries simply expire.</summary>
-internal sealed class RedisTenantCache(ITenantContext tenant, ConnectionMultiplexer redis) : ITenantCache
+/// counter (INCR is atomic), so no key scan is needed and stale entries simply expire.
+/// The database is the truth and the cache only saves reads: with Redis unreachable a read is a
+/// miss, a write is skipped and a dropped invalidation leaves entries that expire with their
+/// TTL (slot claims still refuse a taken slot) — readiness reports Redis down meanwhile.</summary>
+internal sealed class RedisTenantCache(ITenantContext tenant, ConnectionMultiplexer redis, ILogger<RedisTenantCache> logger) : ITenantCache
 {
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<string?> GetAsync(string area, string key, CancellationToken ct)
     {
-        var value = await Db.StringGetAsync(await KeyAsync(area, key));
-        return value.IsNull ? null : value.ToString();
+        try
+        {
+            var value = await Db.StringGetAsync(await KeyAsync(area, key));
+            return value.IsNull ? null : value.ToString();
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Cache read in {Area} failed; reading the database instead", area);
+            return null;
+        }
     }
 
-    public async Task SetAsync(string area, string key, string value, TimeSpan ttl, CancellationToken ct) =>
-        await Db.StringSetAsync(await KeyAsync(area, key), value, ttl);
+    public async Task SetAsync(string area, string key, string value, TimeSpan ttl, CancellationToken ct)
+    {
+        try
+        {
+            await Db.StringSetAsync(await KeyAsync(area, key), value, ttl);
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Cache write in {Area} skipped", area);
+        }
+    }
 
-    public async Task InvalidateAsync(string area, CancellationToken ct) =>
-        await Db.StringIncrementAsync(TenantCacheKey.For(tenant, area) + ":gen");
+    public async Task InvalidateAsync(string area, CancellationToken ct)
+    {
+        try
+        {
+            await Db.StringIncrementAsync(TenantCacheKey.For(tenant, area) + ":gen");
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Cache invalidation of {Area} failed; its entries expire with their TTL", area);
+        }
+    }
 
     private async Task<string> KeyAsync(string area, string key)
     {

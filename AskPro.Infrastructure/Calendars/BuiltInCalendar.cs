@@ -4,39 +4,33 @@ using AskPro.Core.Shared;
 
 namespace AskPro.Infrastructure.Calendars;
 
-/// <summary>AskPro's own calendar: appointments and slot claims in AskPro's database. Every
-/// change is announced through <see cref="IAvailabilityChanged"/>.</summary>
-internal sealed class BuiltInCalendar(BookAppointment book, IBookingStore store, IAvailabilityChanged changed, Core.Telephony.AgentFunctions.IAgentData data) : ICalendarProvider
+/// <summary>AskPro's own calendar: appointments and slot claims in AskPro's database (the store
+/// announces every change through <see cref="IAvailabilityChanged"/>).</summary>
+internal sealed class BuiltInCalendar(BookAppointment book, IBookingStore store, Core.Telephony.AgentFunctions.IAgentData data) : ICalendarProvider
 {
     public Task<IReadOnlyList<Core.Directory.Service>> ListServicesAsync(CancellationToken ct) => data.ServicesAsync(ct);
 
     public Task<IReadOnlyList<BusyTime>> ExternalBusyAsync(IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<BusyTime>>([]);
 
-    public async Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken ct)
-    {
-        var outcome = await book.RunAsync(request, ct);
-        if (outcome is BookingOutcome.Booked) await changed.NotifyAsync(ct);
-        return outcome;
-    }
+    public Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken ct) => book.RunAsync(request, ct);
 
-    public async Task<bool> CancelAsync(Guid appointmentId, string? reason, CancellationToken ct)
-    {
-        var cancelled = await store.CancelAsync(appointmentId, reason, ct);
-        if (cancelled) await changed.NotifyAsync(ct);
-        return cancelled;
-    }
+    public Task<bool> CancelAsync(Guid appointmentId, string? reason, CancellationToken ct) => store.CancelAsync(appointmentId, reason, ct);
 
     public async Task<BookingOutcome> RescheduleAsync(Guid appointmentId, DateTime newStartUtc, CancellationToken ct)
     {
         if (!await store.TryMoveAsync(appointmentId, newStartUtc, ct)) return new BookingOutcome.Conflict();
-        await changed.NotifyAsync(ct);
         return new BookingOutcome.Booked(new Appointment { Id = appointmentId, StartUtc = newStartUtc });
     }
 }
 
-/// <summary>Drops the tenant's cached availability; the one path every change takes.</summary>
+/// <summary>Drops the tenant's cached availability of every day (UTC) the changed time touches;
+/// other days stay cached.</summary>
 internal sealed class CachedAvailabilityChanged(Core.Tenancy.ITenantCache cache) : IAvailabilityChanged
 {
-    public Task NotifyAsync(CancellationToken ct) => cache.InvalidateAsync(Telephony.AgentData.CacheArea, ct);
+    public async Task NotifyAsync(IReadOnlyList<TimeInterval> changed, CancellationToken ct)
+    {
+        var days = changed.SelectMany(c => Telephony.AgentData.UtcDays(c)).Select(d => d.Start).Distinct();
+        foreach (var day in days) await cache.InvalidateAsync(Telephony.AgentData.CacheArea(day), ct);
+    }
 }

@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AskPro.Infrastructure.Scheduling;
 
 /// <summary>Writes appointments together with their slot claims. The claims' unique index turns
-/// a race between two bookings into a constraint violation, which becomes "slot taken".</summary>
-internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) : IBookingStore
+/// a race between two bookings into a constraint violation, which becomes "slot taken". Every
+/// committed change announces the time it took or freed (<see cref="IAvailabilityChanged"/>),
+/// so no caller can forget to.</summary>
+internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock, IAvailabilityChanged changed) : IBookingStore
 {
     public Task<Service?> FindServiceAsync(Guid serviceId, CancellationToken ct) =>
         db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
@@ -42,6 +44,7 @@ internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) :
         {
             // SaveChanges runs in one transaction: the appointment exists only with all its claims.
             await db.SaveChangesAsync(ct);
+            await changed.NotifyAsync([blocked], ct);
             return true;
         }
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
@@ -58,6 +61,7 @@ internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) :
         if (appointment is not { IsActive: true }) return false;
         var service = await db.Services.AsNoTracking().FirstAsync(s => s.Id == appointment.ServiceId, ct);
         var blocked = new TimeInterval(newStartUtc, newStartUtc + service.Duration + service.Buffer);
+        var freed = new TimeInterval(appointment.StartUtc, appointment.EndUtc + service.Buffer);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -73,6 +77,7 @@ internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) :
             }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            await changed.NotifyAsync([freed, blocked], ct);
             return true;
         }
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
@@ -93,9 +98,12 @@ internal sealed class AppointmentStore(AskProDbContext db, TimeProvider clock) :
         appointment.Status = AppointmentStatus.Cancelled;
         appointment.CancellationReason = reason;
         appointment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        db.SlotClaims.RemoveRange(await db.SlotClaims.Where(c => c.AppointmentId == appointmentId).ToListAsync(ct));
+        var claims = await db.SlotClaims.Where(c => c.AppointmentId == appointmentId).ToListAsync(ct);
+        db.SlotClaims.RemoveRange(claims);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (claims.Count > 0)
+            await changed.NotifyAsync([new TimeInterval(claims.Min(c => c.GranuleStartUtc), claims.Max(c => c.GranuleStartUtc) + SlotClaim.Granule)], ct);
         return true;
     }
 }

@@ -12,10 +12,22 @@ using Microsoft.EntityFrameworkCore;
 namespace AskPro.Infrastructure.Telephony;
 
 /// <summary>The agent functions' reads and writes, on the tenant-filtered context. Booked time
-/// per staff and range is cached in the tenant's "availability" area, which every change drops.</summary>
+/// is cached per staff set and UTC day, in one cache area per day, so a change drops only the
+/// days it touches (<see cref="Calendars.CachedAvailabilityChanged"/>).</summary>
 internal sealed class AgentData(AskProDbContext db, ITenantCache cache, TimeProvider clock) : IAgentData
 {
-    public const string CacheArea = "availability";
+    public static string CacheArea(DateTime utcDay) => $"availability:{utcDay:yyyy-MM-dd}";
+
+    /// <summary>The range cut at UTC midnights: each piece lies within one UTC day.</summary>
+    public static IEnumerable<TimeInterval> UtcDays(TimeInterval range)
+    {
+        for (var start = range.Start; start < range.End;)
+        {
+            var end = new DateTime(Math.Min(start.Date.AddDays(1).Ticks, range.End.Ticks), DateTimeKind.Utc);
+            yield return new TimeInterval(start, end);
+            start = end;
+        }
+    }
 
     public async Task<IReadOnlyList<Service>> ServicesAsync(CancellationToken ct) =>
         await db.Services.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Name).ToListAsync(ct);
@@ -25,28 +37,41 @@ internal sealed class AgentData(AskProDbContext db, ITenantCache cache, TimeProv
 
     public async Task<IReadOnlyList<BusyTime>> BookedAsync(IReadOnlyList<Guid> staffIds, TimeInterval range, Guid? exceptAppointment, CancellationToken ct)
     {
-        var key = $"{string.Join(',', staffIds.Order())}|{range.Start.Ticks}|{range.End.Ticks}|{exceptAppointment}";
-        if (await cache.GetAsync(CacheArea, key, ct) is { } cached)
-            return JsonSerializer.Deserialize<List<CachedBusy>>(cached)!.Select(b => new BusyTime(b.StaffId,
-                new TimeInterval(DateTime.SpecifyKind(b.Start, DateTimeKind.Utc), DateTime.SpecifyKind(b.End, DateTimeKind.Utc)))).ToList();
-
-        var claims = await db.SlotClaims.AsNoTracking()
-            .Where(c => staffIds.Contains(c.StaffId) && c.GranuleStartUtc >= range.Start.AddHours(-12) && c.GranuleStartUtc < range.End
-                        && (exceptAppointment == null || c.AppointmentId != exceptAppointment))
-            .OrderBy(c => c.StaffId).ThenBy(c => c.GranuleStartUtc)
-            .Select(c => new { c.StaffId, c.GranuleStartUtc })
-            .ToListAsync(ct);
-
-        // Consecutive granules merge into one busy interval per staff member.
+        string Key(TimeInterval day) => $"{string.Join(',', staffIds.Order())}|{day.Start.Ticks}|{day.End.Ticks}|{exceptAppointment}";
         var busy = new List<CachedBusy>();
-        foreach (var claim in claims)
+        var missing = new List<TimeInterval>();
+        foreach (var day in UtcDays(range))
         {
-            var end = claim.GranuleStartUtc + SlotClaim.Granule;
-            if (busy.Count > 0 && busy[^1].StaffId == claim.StaffId && busy[^1].End == claim.GranuleStartUtc) busy[^1] = busy[^1] with { End = end };
-            else busy.Add(new CachedBusy(claim.StaffId, claim.GranuleStartUtc, end));
+            if (await cache.GetAsync(CacheArea(day.Start), Key(day), ct) is { } cached) busy.AddRange(JsonSerializer.Deserialize<List<CachedBusy>>(cached)!);
+            else missing.Add(day);
         }
-        await cache.SetAsync(CacheArea, key, JsonSerializer.Serialize(busy), TimeSpan.FromMinutes(5), ct);
-        return busy.Select(b => new BusyTime(b.StaffId, new TimeInterval(b.Start, b.End))).ToList();
+
+        if (missing.Count > 0)
+        {
+            // One query for all days not cached; a claim starting less than a granule before a
+            // piece's start still overlaps it.
+            var (from, to) = (missing[0].Start - SlotClaim.Granule, missing[^1].End);
+            var claims = await db.SlotClaims.AsNoTracking()
+                .Where(c => staffIds.Contains(c.StaffId) && c.GranuleStartUtc > from && c.GranuleStartUtc < to
+                            && (exceptAppointment == null || c.AppointmentId != exceptAppointment))
+                .OrderBy(c => c.StaffId).ThenBy(c => c.GranuleStartUtc)
+                .Select(c => new { c.StaffId, c.GranuleStartUtc })
+                .ToListAsync(ct);
+            foreach (var day in missing)
+            {
+                // Consecutive granules merge into one busy interval per staff member.
+                var merged = new List<CachedBusy>();
+                foreach (var claim in claims.Where(c => c.GranuleStartUtc > day.Start - SlotClaim.Granule && c.GranuleStartUtc < day.End))
+                {
+                    var end = claim.GranuleStartUtc + SlotClaim.Granule;
+                    if (merged.Count > 0 && merged[^1].StaffId == claim.StaffId && merged[^1].End == claim.GranuleStartUtc) merged[^1] = merged[^1] with { End = end };
+                    else merged.Add(new CachedBusy(claim.StaffId, claim.GranuleStartUtc, end));
+                }
+                await cache.SetAsync(CacheArea(day.Start), Key(day), JsonSerializer.Serialize(merged), TimeSpan.FromMinutes(5), ct);
+                busy.AddRange(merged);
+            }
+        }
+        return busy.Select(b => new BusyTime(b.StaffId, new TimeInterval(DateTime.SpecifyKind(b.Start, DateTimeKind.Utc), DateTime.SpecifyKind(b.End, DateTimeKind.Utc)))).ToList();
     }
 
     private sealed record CachedBusy(Guid StaffId, DateTime Start, DateTime End);

@@ -14,7 +14,7 @@ namespace AskPro.Infrastructure.Webhooks;
 /// through the same slot claims as every booking: a collision is dead-lettered with its reason,
 /// visible in the inbox for staff to resolve — never silently dropped.</summary>
 public sealed class CalComBookingEvents(
-    AskProDbContext db, TenantContext tenant, BookAppointment book, IBookingStore store, IAvailabilityChanged changed, TimeProvider clock)
+    AskProDbContext db, TenantContext tenant, BookAppointment book, IBookingStore store, TimeProvider clock)
 {
     public const string Provider = "calcom";
 
@@ -59,7 +59,6 @@ public sealed class CalComBookingEvents(
         var outcome = await book.RunAsync(new BookingRequest(staff.Id, service.Id, customer.Id, start, AppointmentSource.CalCom, ExternalUid: uid), ct);
         switch (outcome)
         {
-            case BookingOutcome.Booked: await changed.NotifyAsync(ct); break;
             case BookingOutcome.Conflict: throw new DeadLetterException("Conflict: the Cal.com booking collides with an AskPro appointment of this staff member; please resolve it.");
             case BookingOutcome.Rejected rejected: throw new DeadLetterException("The Cal.com booking cannot be taken over: " + rejected.Reason);
         }
@@ -77,7 +76,6 @@ public sealed class CalComBookingEvents(
         var moved = await db.Appointments.FirstAsync(a => a.Id == appointment.Id, ct);
         moved.ExternalUid = uid;
         await db.SaveChangesAsync(ct);
-        await changed.NotifyAsync(ct);
     }
 
     private async Task CancelAsync(JsonElement payload, string uid, CancellationToken ct)
@@ -85,7 +83,6 @@ public sealed class CalComBookingEvents(
         var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.ExternalUid == uid, ct);
         if (appointment is null || !appointment.IsActive) return;
         await store.CancelAsync(appointment.Id, Text(payload, "cancellationReason") ?? "In Cal.com abgesagt", ct);
-        await changed.NotifyAsync(ct);
     }
 
     private async Task<Customer> CustomerAsync(JsonElement payload, CancellationToken ct)

@@ -24,7 +24,7 @@ public static class BookingConcurrencyChecks
         {
             await gate.WaitAsync();
             await using var db = database.For(salon.Company.Id);
-            var book = new BookAppointment(new AppointmentStore(db, TimeProvider.System), TimeProvider.System);
+            var book = new BookAppointment(new AppointmentStore(db, TimeProvider.System, NoCache.Instance), TimeProvider.System);
             return await book.RunAsync(new BookingRequest(salon.Staff.Id, salon.Service.Id, customers[i],
                 start + offsetOfCaller(i), AppointmentSource.Phone), CancellationToken.None);
         }).ToList();
@@ -51,7 +51,7 @@ public static class BookingConcurrencyChecks
         var start = TenantWorld.Monday10Utc.AddDays(14);
 
         await using var db = database.For(salon.Company.Id);
-        var store = new AppointmentStore(db, TimeProvider.System);
+        var store = new AppointmentStore(db, TimeProvider.System, NoCache.Instance);
         var book = new BookAppointment(store, TimeProvider.System);
         var first = Assert.IsType<BookingOutcome.Booked>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[0], start, AppointmentSource.Portal), default));
         Assert.IsType<BookingOutcome.Conflict>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[1], start.AddMinutes(15), AppointmentSource.Portal), default));
@@ -69,4 +69,11 @@ public static class BookingConcurrencyChecks
         await db.SaveChangesAsync();
         return customers.Select(c => c.Id).ToList();
     }
+}
+
+/// <summary>These checks read the database directly: there is no cache to drop.</summary>
+internal sealed class NoCache : IAvailabilityChanged
+{
+    public static readonly NoCache Instance = new();
+    public Task NotifyAsync(IReadOnlyList<TimeInterval> changed, CancellationToken ct) => Task.CompletedTask;
 }

@@ -21,6 +21,30 @@ public sealed class TenantCacheTests
         await CheckAsync((await RedisServer.GetAsync()).Configuration);
 
     [Fact]
+    public async Task An_unreachable_Redis_is_a_cache_miss_not_an_error()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = $"127.0.0.1:{TestServices.FreePort()},abortConnect=false,connectTimeout=300",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddAskProCaching(configuration, services.AddHealthChecks());
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(SalonA);
+        var cache = scope.ServiceProvider.GetRequiredService<ITenantCache>();
+
+        // The database stays the truth: nothing here throws, and nothing is ever served stale.
+        await cache.SetAsync("availability", "k", "v", TimeSpan.FromMinutes(1), default);
+        Assert.Null(await cache.GetAsync("availability", "k", default));
+        await cache.InvalidateAsync("availability", default);
+    }
+
+    [Fact]
     public void Cache_keys_require_a_tenant()
     {
         Assert.Throws<MissingTenantException>(() => TenantCacheKey.For(new TenantContext(), "slots", "2026-11-24"));
@@ -33,6 +57,7 @@ public sealed class TenantCacheTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Redis:Configuration"] = redis }).Build();
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
