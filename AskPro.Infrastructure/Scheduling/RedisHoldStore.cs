@@ -1,14 +1,17 @@
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Tenancy;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AskPro.Infrastructure.Scheduling;
 
 /// <summary>Holds in Redis: one hash per tenant, a field per (staff, granule) holding
 /// "callId|expiresMs". A Lua script checks and writes atomically, so two nodes can never give
-/// overlapping holds to two calls.</summary>
-internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext tenant, TimeProvider clock) : IHoldStore
+/// overlapping holds to two calls. Holds are about fairness between callers, not about double
+/// booking (the slot claims decide that): with Redis unreachable nothing is held and nobody's
+/// holds are seen, and calls go on — readiness reports Redis down meanwhile.</summary>
+internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext tenant, TimeProvider clock, ILogger<RedisHoldStore> logger) : IHoldStore
 {
     private const string HoldScript = """
         local now = tonumber(ARGV[2])
@@ -50,11 +53,18 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
     public async Task<int> HoldAsync(string callId, IReadOnlyList<SlotToHold> slots, TimeSpan ttl, CancellationToken ct)
     {
         var held = 0;
-        foreach (var slot in slots)
+        try
         {
-            var args = new List<RedisValue> { callId, NowMs, NowMs + (long)ttl.TotalMilliseconds };
-            args.AddRange(slot.Blocked.Granules(SlotClaim.Granule).Select(g => (RedisValue)Field(slot.StaffId, g)));
-            held += (int)await Db.ScriptEvaluateAsync(HoldScript, [Key], args.ToArray());
+            foreach (var slot in slots)
+            {
+                var args = new List<RedisValue> { callId, NowMs, NowMs + (long)ttl.TotalMilliseconds };
+                args.AddRange(slot.Blocked.Granules(SlotClaim.Granule).Select(g => (RedisValue)Field(slot.StaffId, g)));
+                held += (int)await Db.ScriptEvaluateAsync(HoldScript, [Key], args.ToArray());
+            }
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Holds could not be written; the offered slots are not held");
         }
         return held;
     }
@@ -63,7 +73,17 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
     {
         var now = NowMs;
         var result = new List<BusyTime>();
-        foreach (var entry in await Db.HashGetAllAsync(Key))
+        HashEntry[] entries;
+        try
+        {
+            entries = await Db.HashGetAllAsync(Key);
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Other callers' holds could not be read; offering without them");
+            return result;
+        }
+        foreach (var entry in entries)
         {
             var value = entry.Value.ToString();
             var sep = value.LastIndexOf('|');
@@ -77,8 +97,17 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
         return result;
     }
 
-    public async Task ReleaseAsync(string callId, CancellationToken ct) =>
-        await Db.ScriptEvaluateAsync(ReleaseScript, [Key], [callId, NowMs]);
+    public async Task ReleaseAsync(string callId, CancellationToken ct)
+    {
+        try
+        {
+            await Db.ScriptEvaluateAsync(ReleaseScript, [Key], [callId, NowMs]);
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Holds could not be released; they expire by themselves");
+        }
+    }
 
     /// <summary>Expired fields of every tenant (the job runs in platform scope); whole hashes
     /// also expire by themselves a minute after their last hold.</summary>

@@ -24,5 +24,13 @@ public sealed class RedisReadinessTests
         var notReady = await brokenClient.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Equal("Unhealthy", JsonDocument.Parse(await notReady.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("redis").GetString());
+
+        // Redis only saves work (cache, holds, duplicate shortcut): calls still check and book.
+        var retell = new RetellClient(brokenClient, FakeRetell.DemoKey, () => DateTimeOffset.UtcNow);
+        var day = DateTime.UtcNow.Date.AddDays(21);
+        while (day.DayOfWeek != DayOfWeek.Wednesday) day = day.AddDays(1);
+        var wish = new { datum = day.ToString("dd.MM.yyyy"), uhrzeit = "11 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "egal", name = "Ida Braun" };
+        Assert.Equal("available", (await retell.CallAsync("check_availability", wish, "call_redis_down")).GetProperty("status").GetString());
+        Assert.Equal("booked", (await retell.CallAsync("book_appointment", wish, "call_redis_down")).GetProperty("status").GetString());
     }
 }

@@ -4,6 +4,7 @@ using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Scheduling;
 using AskPro.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace AskPro.Tests.Scheduling;
@@ -40,7 +41,7 @@ public sealed class HoldStoreTests
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         var platform = new TenantContext();
         platform.EnterPlatformScope("test: hold cleanup");
-        await CheckAsync(() => new RedisHoldStore(redis, tenant, clock), clock, () => new RedisHoldStore(redis, platform, clock).RemoveExpiredAsync(default));
+        await CheckAsync(() => new RedisHoldStore(redis, tenant, clock, NullLogger<RedisHoldStore>.Instance), clock, () => new RedisHoldStore(redis, platform, clock, NullLogger<RedisHoldStore>.Instance).RemoveExpiredAsync(default));
     }
 
     private static async Task CheckAsync(Func<IHoldStore> store, FixedClock clock, Func<Task<int>> cleanup)
