@@ -23,17 +23,7 @@ public sealed class TenantCacheTests
     [Fact]
     public async Task An_unreachable_Redis_is_a_cache_miss_not_an_error()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = $"127.0.0.1:{TestServices.FreePort()},abortConnect=false,connectTimeout=300",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddScoped<TenantContext>();
-        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddAskProCaching(configuration, services.AddHealthChecks());
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CacheServices($"127.0.0.1:{TestServices.FreePort()},abortConnect=false,connectTimeout=300");
         await using var scope = provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(SalonA);
         var cache = scope.ServiceProvider.GetRequiredService<ITenantCache>();
@@ -53,7 +43,8 @@ public sealed class TenantCacheTests
         Assert.Equal($"askpro:t:{SalonA.Value:N}:slots:2026-11-24", TenantCacheKey.For(context, "slots", "2026-11-24"));
     }
 
-    private static async Task CheckAsync(string? redis)
+    /// <summary>The app's cache registration: in-process without <paramref name="redis"/>, Redis with it.</summary>
+    private static ServiceProvider CacheServices(string? redis)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Redis:Configuration"] = redis }).Build();
         var services = new ServiceCollection();
@@ -62,7 +53,12 @@ public sealed class TenantCacheTests
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddAskProCaching(configuration, services.AddHealthChecks());
-        await using var provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task CheckAsync(string? redis)
+    {
+        await using var provider = CacheServices(redis);
         if (redis is not null) Assert.IsType<ConnectionMultiplexer>(provider.GetRequiredService<ConnectionMultiplexer>());
 
         ITenantCache CacheFor(TenantId tenant, IServiceScope scope)
