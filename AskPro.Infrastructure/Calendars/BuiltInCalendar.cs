@@ -23,14 +23,3 @@ internal sealed class BuiltInCalendar(BookAppointment book, IBookingStore store,
         return new BookingOutcome.Booked(new Appointment { Id = appointmentId, StartUtc = newStartUtc });
     }
 }
-
-/// <summary>Drops the tenant's cached availability of every day (UTC) the changed time touches;
-/// other days stay cached.</summary>
-internal sealed class CachedAvailabilityChanged(Core.Tenancy.ITenantCache cache) : IAvailabilityChanged
-{
-    public async Task NotifyAsync(IReadOnlyList<TimeInterval> changed, CancellationToken ct)
-    {
-        var days = changed.SelectMany(c => Telephony.AgentData.UtcDays(c)).Select(d => d.Start).Distinct();
-        foreach (var day in days) await cache.InvalidateAsync(Telephony.AgentData.CacheArea(day), ct);
-    }
-}

@@ -13,7 +13,7 @@ namespace AskPro.Infrastructure.Telephony;
 
 /// <summary>The agent functions' reads and writes, on the tenant-filtered context. Booked time
 /// is cached per staff set and UTC day, in one cache area per day, so a change drops only the
-/// days it touches (<see cref="Calendars.CachedAvailabilityChanged"/>).</summary>
+/// days it touches (<see cref="Scheduling.CachedAvailabilityChanged"/>).</summary>
 internal sealed class AgentData(AskProDbContext db, ITenantCache cache, TimeProvider clock) : IAgentData
 {
     public static string CacheArea(DateTime utcDay) => $"availability:{utcDay:yyyy-MM-dd}";

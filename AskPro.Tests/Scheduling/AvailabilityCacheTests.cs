@@ -2,7 +2,6 @@ using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Caching;
-using AskPro.Infrastructure.Calendars;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Scheduling;
 using AskPro.Infrastructure.Telephony;
