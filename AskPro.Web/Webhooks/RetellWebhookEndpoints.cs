@@ -46,21 +46,11 @@ public static class RetellWebhookEndpoints
             return TypedResults.Unauthorized();
         }
 
-        IResult NotAnEvent()
+        if (!RetellEnvelope.TryRead(body, out var eventType, out var callId))
         {
             metrics.Received(RetellCallEvents.Provider, "unknown", "invalid");
             return TypedResults.Problem("The body is not a Retell event.", statusCode: StatusCodes.Status400BadRequest);
         }
-        JsonDocument document;
-        try { document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 }); }
-        catch (JsonException) { return NotAnEvent(); }
-        using var _ = document;
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("event", out var type) || type.ValueKind != JsonValueKind.String)
-            return NotAnEvent();
-        var eventType = type.GetString()!;
-        var callId = root.TryGetProperty("call", out var call) && call.ValueKind == JsonValueKind.Object
-            && call.TryGetProperty("call_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
         // Event names become metric labels: only Retell's own names, anything else is "other".
         var label = eventType is "call_started" or "call_ended" or "call_analyzed" or "call_inbound" or "transcript_updated" ? eventType : "other";
@@ -68,7 +58,8 @@ public static class RetellWebhookEndpoints
         {
             metrics.Received(RetellCallEvents.Provider, label, "answered");
             var services = request.HttpContext.RequestServices;
-            var (answer, company) = await InboundAsync(root, services.GetRequiredService<AskProDbContext>(), services.GetRequiredService<TenantContext>(), clock, ct);
+            using var document = JsonDocument.Parse(body);
+            var (answer, company) = await InboundAsync(document.RootElement, services.GetRequiredService<AskProDbContext>(), services.GetRequiredService<TenantContext>(), clock, ct);
             if (company is { } answered) await RecordInboundAsync(inbox, body, answered, request.HttpContext.TraceIdentifier, clock, logger, ct);
             return answer;
         }
