@@ -1,3 +1,5 @@
+using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,14 @@ public sealed class AppHost : WebApplicationFactory<Program>
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         if (_logs is not null)
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+    }
+
+    /// <summary>A read of the app's database as the platform (tests only: all companies).</summary>
+    public async Task<T> ReadAsync<T>(Func<AskProDbContext, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("test: inspect");
+        return await read(scope.ServiceProvider.GetRequiredService<AskProDbContext>());
     }
 
     public HttpClient ApiClient(string? apiKey)

@@ -1,7 +1,5 @@
-using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AskPro.Tests.Telephony;
 
@@ -26,12 +24,7 @@ public sealed class BookingApp : IDisposable
     public RetellClient Retell { get; }
 
     /// <summary>A read of the database as the platform (tests only).</summary>
-    public async Task<T> ReadAsync<T>(Func<AskProDbContext, Task<T>> read)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("test: inspect");
-        return await read(scope.ServiceProvider.GetRequiredService<AskProDbContext>());
-    }
+    public Task<T> ReadAsync<T>(Func<AskProDbContext, Task<T>> read) => Host.ReadAsync(read);
 
     public void Dispose() => Host.Dispose();
 }

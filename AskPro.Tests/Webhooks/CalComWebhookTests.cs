@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
+using AskPro.Tests.Support;
 using System.Text;
 using System.Text.Json.Nodes;
 using AskPro.Core.Scheduling;
@@ -16,7 +16,7 @@ namespace AskPro.Tests.Webhooks;
 [Collection(BookingAppCollection.Name)]
 public sealed class CalComWebhookTests(BookingApp app)
 {
-    private const string Secret = "demo-calcom-secret-salon";
+    private const string Secret = FakeCalCom.SalonSecret;
 
     private static string Booking(string trigger, string uid, string start, string? rescheduleUid = null, int eventType = 1002,
         string organizer = "schmidt@demo-salon.demo", string? askproId = null)
@@ -33,12 +33,8 @@ public sealed class CalComWebhookTests(BookingApp app)
         return new JsonObject { ["triggerEvent"] = trigger, ["createdAt"] = DateTimeOffset.UtcNow.ToString("o") + uid, ["payload"] = payload }.ToJsonString();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string body, string secret = Secret, string tenantKey = "demo-salon")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/calcom/{tenantKey}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("X-Cal-Signature-256", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body))));
-        return await app.Host.ApiClient(null).SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(string body, string secret = Secret, string tenantKey = "demo-salon") =>
+        FakeCalCom.SendAsync(app.Host.ApiClient(null), body, secret, tenantKey);
 
     private async Task DrainAsync()
     {

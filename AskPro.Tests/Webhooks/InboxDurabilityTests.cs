@@ -1,11 +1,8 @@
 using System.Net;
 using AskPro.Core.Webhooks;
-using AskPro.Core.Tenancy;
-using AskPro.Infrastructure.Persistence;
 using AskPro.Tests.Support;
 using AskPro.Tests.Telephony;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AskPro.Tests.Webhooks;
 
@@ -26,21 +23,14 @@ public sealed class InboxDurabilityTests
             var retell = new FakeRetell(stopped.ApiClient(null), () => clock.Now);
             foreach (var id in ids)
                 Assert.Equal(HttpStatusCode.NoContent, (await retell.SendAsync(FakeRetell.CallEnded(id))).StatusCode);
-            Assert.Equal(ids.Count, await CountAsync(stopped, db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending && i.EventKey.StartsWith("call_durable_"))));
+            Assert.Equal(ids.Count, await stopped.ReadAsync(db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending && i.EventKey.StartsWith("call_durable_"))));
         }
 
         using var restarted = new AppHost(new() { ["Database:ConnectionString"] = database }, clock);
         _ = restarted.BaseAddress;
-        for (var i = 0; i < 100 && await CountAsync(restarted, db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_"))) < ids.Count; i++)
+        for (var i = 0; i < 100 && await restarted.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_"))) < ids.Count; i++)
             await Task.Delay(100);
-        Assert.Equal(ids.Count, await CountAsync(restarted, db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_") && c.DurationSeconds == 60)));
-        Assert.Equal(ids.Count, await CountAsync(restarted, db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Processed && i.EventKey.StartsWith("call_durable_"))));
-    }
-
-    private static async Task<int> CountAsync(AppHost app, Func<AskProDbContext, Task<int>> count)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("test: inspect");
-        return await count(scope.ServiceProvider.GetRequiredService<AskProDbContext>());
+        Assert.Equal(ids.Count, await restarted.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_") && c.DurationSeconds == 60)));
+        Assert.Equal(ids.Count, await restarted.ReadAsync(db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Processed && i.EventKey.StartsWith("call_durable_"))));
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using AskPro.Core.Tenancy;
 using AskPro.Core.Webhooks;
-using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Webhooks;
 using AskPro.Tests.Support;
 using AskPro.Tests.Telephony;
@@ -62,7 +61,7 @@ public sealed class InboxRetryTests
         Assert.Equal(InboxStatus.Processed, processed.Status);
         Assert.Null(processed.LastError);
         Assert.Equal(1, await CountCallsAsync(app, callId));
-        Assert.True(await ReadAsync(app, db => db.AuditEntries.AnyAsync(a => a.Action == "inbox.replay" && a.EntityId == dead.Id.ToString())));
+        Assert.True(await app.ReadAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "inbox.replay" && a.EntityId == dead.Id.ToString())));
 
         // Only dead letters can be replayed; a processed item is never applied again.
         Assert.False(await ReplayAsync(app, dead.Id));
@@ -87,7 +86,7 @@ public sealed class InboxRetryTests
         }
         var dead = await ItemAsync(app, callId);
         Assert.Equal(InboxStatus.Dead, dead.Status);
-        var salon = await ReadAsync(app, db => db.Companies.Where(c => c.Id != dead.CompanyId).Select(c => c.Id).FirstAsync());
+        var salon = await app.ReadAsync(db => db.Companies.Where(c => c.Id != dead.CompanyId).Select(c => c.Id).FirstAsync());
 
         await using (var scope = app.Services.CreateAsyncScope())
             Assert.False(await scope.ServiceProvider.GetRequiredService<InboxReplay>().ReplayAsync(dead.Id, TenantId.From(salon), "salon-admin", default));
@@ -101,17 +100,10 @@ public sealed class InboxRetryTests
     }
 
     private static Task<InboxItem> ItemAsync(AppHost app, string callId) =>
-        ReadAsync(app, db => db.Inbox.AsNoTracking().SingleAsync(i => i.EventKey == callId + ":call_ended"));
+        app.ReadAsync(db => db.Inbox.AsNoTracking().SingleAsync(i => i.EventKey == callId + ":call_ended"));
 
     private static Task<int> CountCallsAsync(AppHost app, string callId) =>
-        ReadAsync(app, db => db.Calls.CountAsync(c => c.RetellCallId == callId));
-
-    private static async Task<T> ReadAsync<T>(AppHost app, Func<AskProDbContext, Task<T>> read)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("test: inspect");
-        return await read(scope.ServiceProvider.GetRequiredService<AskProDbContext>());
-    }
+        app.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId == callId));
 
     /// <summary>Changes the database from outside the app, as an operator would.</summary>
     private static void Execute(AppHost app, string sql)
