@@ -9,6 +9,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   phone-startup  cost of the first parse in a fresh process (metadata load + DACH compile)
 //   parser         ns per German date/time phrase (BenchmarkDotNet)
 //   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
+//   functions-profile  prints the app's pid, then check_availability at concurrency 1 for dotnet-trace
 //   webhooks       signed Retell call_ended ingest vs a plain 200 endpoint, then inbox drain time (--quick, --no-worker)
 // Method and results: docs/PERFORMANCE.md.
 var suite = args.FirstOrDefault() ?? "help";
@@ -23,6 +24,8 @@ switch (suite)
         return PhoneStartup.Run();
     case "functions":
         return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.RunAsync(quick: args.Contains("--quick"));
+    case "functions-profile":
+        return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.ProfileAsync();
     case "webhooks":
         return await AskPro.Benchmarks.Http.WebhookIngestLoad.RunAsync(quick: args.Contains("--quick"), withoutWorker: args.Contains("--no-worker"));
     case "parser":

@@ -20,6 +20,17 @@ public sealed class AppProcess : IDisposable
     public Uri Address { get; }
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "askpro.db");
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU time the app process has used so far (user + kernel, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {

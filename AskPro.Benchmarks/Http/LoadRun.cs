@@ -10,8 +10,19 @@ public static class LoadRun
     {
         public double PerSecond => Requests / Seconds;
 
+        /// <summary>The app's CPU time during the run divided by the requests (set when the app is known).</summary>
+        public double? AppCpuMsPerRequest { get; init; }
+
         public override string ToString() =>
-            $"| {Name} | {Concurrency} | {Requests} | {PerSecond:0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} |";
+            $"| {Name} | {Concurrency} | {Requests} | {PerSecond:0} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Errors} | {AppCpuMsPerRequest:0.00} |";
+    }
+
+    /// <summary>A run with the app's process CPU time measured around it.</summary>
+    public static async Task<Report> RunAsync(AppProcess app, string name, int concurrency, int requests, Func<int, Task<bool>> send)
+    {
+        var before = app.CpuTime;
+        var report = await RunAsync(name, concurrency, requests, send);
+        return report with { AppCpuMsPerRequest = (app.CpuTime - before).TotalMilliseconds / requests };
     }
 
     public static async Task<Report> RunAsync(string name, int concurrency, int requests, Func<int, Task<bool>> send)

@@ -27,15 +27,24 @@ public static class PhoneFunctionsLoad
 
         // Warm-up (JIT, connection pool, caches).
         await LoadRun.RunAsync("warm-up", 4, 100, i => CheckAsync(http, RandomWish(random, 15, 40), $"warm_{i}"));
+        await LoadRun.RunAsync("warm-up", 4, 100, _ => HealthAsync(http));
+        Console.WriteLine($"Idle app: {await IdleCpuPercentAsync(app):0.0} % of one core over 10 s");
 
+        // Each function runs right after the trivial endpoint at the same concurrency, so the
+        // two rows share the machine's state (other engineers' builds included).
         foreach (var (concurrency, count) in new[] { (1, 300), (10, 1000), (50, 1000) })
-            reports.Add(await LoadRun.RunAsync("check_availability", concurrency, count / scale, i => CheckAsync(http, RandomWish(random, 15, 40), $"chk_{concurrency}_{i}")));
-        foreach (var (concurrency, count) in new[] { (1, 300), (10, 1000), (50, 1000) })
-            reports.Add(await LoadRun.RunAsync("book_appointment", concurrency, count / scale, i => BookAsync(http, RandomWish(random, 41, 70), $"bk_{concurrency}_{i}", i)));
+        {
+            reports.Add(await LoadRun.RunAsync(app, "GET /health/live", concurrency, count / scale, _ => HealthAsync(http)));
+            reports.Add(await LoadRun.RunAsync(app, "check_availability (new call)", concurrency, count / scale, i => CheckAsync(http, RandomWish(random, 15, 40), $"chk_{concurrency}_{i}")));
+            reports.Add(await LoadRun.RunAsync(app, "check_availability (known call)", concurrency, count / scale, i => CheckAsync(http, RandomWish(random, 15, 40), $"known_{i % concurrency}")));
+            reports.Add(await LoadRun.RunAsync(app, "book_appointment", concurrency, count / scale, i => BookAsync(http, RandomWish(random, 41, 70), $"bk_{concurrency}_{i}", i)));
+        }
 
-        Console.WriteLine("| function | concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| request | concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/request |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var report in reports) Console.WriteLine(report);
+
+        await RealisticCallsAsync(app, http, random, calls: 400 / scale, concurrency: 20);
 
         // 100 callers, one stylist, one start.
         var slot = Wish(NextWorkday(DateTime.Today.AddDays(10)), "10 Uhr", "Herrenhaarschnitt", "Anna");
@@ -64,6 +73,71 @@ public static class PhoneFunctionsLoad
         return 0;
     }
 
+    /// <summary>The same call as a caller makes it: initialize_call, two checks, one booking,
+    /// one call id and one caller number throughout.</summary>
+    private static async Task RealisticCallsAsync(AppProcess app, HttpClient http, Random random, int calls, int concurrency)
+    {
+        var latencies = new System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentBag<double>>();
+        async Task<string> Timed(string function, Func<Task<string>> send)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var status = await send();
+            latencies.GetOrAdd(function, _ => []).Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return status;
+        }
+        var run = await LoadRun.RunAsync(app, "realistic call", concurrency, calls, async i =>
+        {
+            var (callId, from) = ($"real_{i}", $"+4915{i:D9}");
+            var init = await Timed("initialize_call", () => StatusAsync(http, "initialize_call", null, callId, from));
+            var first = await Timed("check_availability", () => StatusAsync(http, "check_availability", RandomWish(random, 15, 40), callId, from));
+            var wish = RandomWish(random, 15, 40);
+            var second = await Timed("check_availability", () => StatusAsync(http, "check_availability", wish, callId, from));
+            var book = await Timed("book_appointment", () => StatusAsync(http, "book_appointment", wish with { Name = $"Anrufer {Letters(i)}" }, callId, from));
+            return init == "ok" && first is not "error" && second is not "error" && book is "booked" or "slot_taken";
+        });
+        Console.WriteLine($"\nRealistic call (initialize_call, 2× check_availability, book_appointment) at {concurrency} concurrent calls: " +
+                          $"{calls} calls, {run.PerSecond:0.0} calls/s, call p50 {run.P50:0} ms / p95 {run.P95:0} ms, {run.Errors} errors, " +
+                          $"app CPU {run.AppCpuMsPerRequest:0.0} ms per call ({run.AppCpuMsPerRequest / 4:0.00} ms per function)");
+        foreach (var (function, values) in latencies.OrderBy(kv => kv.Key))
+        {
+            var sorted = values.Order().ToArray();
+            Console.WriteLine($"  {function}: p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[(int)Math.Ceiling(sorted.Length * 0.95) - 1]:0.0} ms ({sorted.Length} requests)");
+        }
+    }
+
+    /// <summary>Profiling aid: the app's pid, then check_availability at concurrency 1 (new
+    /// calls, then one known call) for long enough to attach dotnet-trace / dotnet-counters.</summary>
+    public static async Task<int> ProfileAsync()
+    {
+        using var app = await AppProcess.StartAsync();
+        using var http = new HttpClient { BaseAddress = app.Address };
+        var random = Random.Shared;
+        await LoadRun.RunAsync("warm-up", 4, 200, i => CheckAsync(http, RandomWish(random, 15, 40), $"warm_{i}"));
+        Console.WriteLine($"PID {app.ProcessId}");
+        Console.WriteLine($"Idle app: {await IdleCpuPercentAsync(app):0.0} % of one core over 10 s");
+        foreach (var (name, callId) in new (string, Func<int, string>)[] { ("new call", i => $"prof_{i}"), ("known call", _ => "prof_known") })
+        {
+            var report = await LoadRun.RunAsync(app, $"check_availability ({name})", 1, 1500, i => CheckAsync(http, RandomWish(random, 15, 40), callId(i)));
+            Console.WriteLine(report);
+        }
+        var health = await LoadRun.RunAsync(app, "GET /health/live", 1, 3000, _ => HealthAsync(http));
+        Console.WriteLine(health);
+        return 0;
+    }
+
+    private static async Task<double> IdleCpuPercentAsync(AppProcess app)
+    {
+        var before = app.CpuTime;
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        return (app.CpuTime - before).TotalMilliseconds / 10_000 * 100;
+    }
+
+    private static async Task<bool> HealthAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("health/live");
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
     private sealed record WishArgs(string Datum, string Uhrzeit, string Dienstleistung, string? Mitarbeiter, string? Name = null);
 
     private static WishArgs Wish(DateTime day, string time, string service, string? staff) => new(day.ToString("dd.MM.yyyy"), time, service, staff);
@@ -88,11 +162,17 @@ public static class PhoneFunctionsLoad
     private static async Task<bool> BookAsync(HttpClient http, WishArgs wish, string callId, int i) =>
         await StatusAsync(http, "book_appointment", wish with { Name = $"Kunde {Letters(i)}" }, callId, $"+4916{i:D9}") is "booked" or "slot_taken";
 
-    private static async Task<string> StatusAsync(HttpClient http, string function, WishArgs wish, string callId, string from)
+    private static async Task<string> StatusAsync(HttpClient http, string function, WishArgs? wish, string callId, string from)
     {
-        var args = new JsonObject { ["datum"] = wish.Datum, ["uhrzeit"] = wish.Uhrzeit, ["dienstleistung"] = wish.Dienstleistung };
-        if (wish.Mitarbeiter is not null) args["mitarbeiter"] = wish.Mitarbeiter;
-        if (wish.Name is not null) args["name"] = wish.Name;
+        var args = new JsonObject();
+        if (wish is not null)
+        {
+            args["datum"] = wish.Datum;
+            args["uhrzeit"] = wish.Uhrzeit;
+            args["dienstleistung"] = wish.Dienstleistung;
+            if (wish.Mitarbeiter is not null) args["mitarbeiter"] = wish.Mitarbeiter;
+            if (wish.Name is not null) args["name"] = wish.Name;
+        }
         var body = new JsonObject
         {
             ["name"] = function,
