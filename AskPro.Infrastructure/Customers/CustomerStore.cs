@@ -12,9 +12,21 @@ internal sealed class CustomerStore(AskProDbContext db) : ICustomerStore
     public Task<Customer?> FindByPhoneAsync(E164Number phone, CancellationToken ct) =>
         db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == phone, ct);
 
-    public async Task AddAsync(Customer customer, CancellationToken ct)
+    public Task<Customer?> FindByEmailAsync(string email, CancellationToken ct) =>
+        db.Customers.AsNoTracking().OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(c => c.Email == email, ct);
+
+    public async Task<bool> TryAddAsync(Customer customer, CancellationToken ct)
     {
         db.Customers.Add(customer);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        {
+            db.Entry(customer).State = EntityState.Detached;
+            return false;
+        }
     }
 }

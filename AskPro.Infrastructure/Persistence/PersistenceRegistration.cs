@@ -31,7 +31,7 @@ public static class PersistenceRegistration
         services.AddScoped<IBookingStore, AppointmentStore>();
         services.AddScoped<BookAppointment>();
         services.AddScoped<Core.Customers.ICustomerStore, Customers.CustomerStore>();
-        services.AddScoped<Core.Customers.RegisterCustomer>();
+        services.AddScoped<Core.Customers.FindOrCreateCustomer>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

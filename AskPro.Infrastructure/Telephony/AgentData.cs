@@ -14,7 +14,7 @@ namespace AskPro.Infrastructure.Telephony;
 /// <summary>The agent functions' reads and writes, on the tenant-filtered context. Booked time
 /// is cached per staff set and UTC day, in one cache area per day, so a change drops only the
 /// days it touches (<see cref="Scheduling.CachedAvailabilityChanged"/>).</summary>
-internal sealed class AgentData(AskProDbContext db, ITenantCache cache, TimeProvider clock) : IAgentData
+internal sealed class AgentData(AskProDbContext db, ITenantCache cache) : IAgentData
 {
     public static string CacheArea(DateTime utcDay) => $"availability:{utcDay:yyyy-MM-dd}";
 
@@ -82,23 +82,6 @@ internal sealed class AgentData(AskProDbContext db, ITenantCache cache, TimeProv
 
     public Task<Customer?> CustomerByPhoneAsync(E164Number phone, CancellationToken ct) =>
         db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == phone, ct);
-
-    public async Task<Customer> CreateCustomerAsync(string name, E164Number? phone, string? email, CancellationToken ct)
-    {
-        var customer = new Customer { Name = name, Phone = phone, Email = email, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Customers.Add(customer);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return customer;
-        }
-        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex) && phone is not null)
-        {
-            // Two calls from one new number at once: the other one created the customer.
-            db.Entry(customer).State = EntityState.Detached;
-            return await db.Customers.AsNoTracking().FirstAsync(c => c.Phone == phone, ct);
-        }
-    }
 
     public Task<Appointment?> BookedByCallAsync(Guid callRowId, DateTime startUtc, CancellationToken ct) =>
         db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.CallId == callRowId && a.StartUtc == startUtc

@@ -14,7 +14,7 @@ namespace AskPro.Infrastructure.Webhooks;
 /// through the same slot claims as every booking: a collision is dead-lettered with its reason,
 /// visible in the inbox for staff to resolve — never silently dropped.</summary>
 public sealed class CalComBookingEvents(
-    AskProDbContext db, TenantContext tenant, BookAppointment book, IBookingStore store, TimeProvider clock)
+    AskProDbContext db, TenantContext tenant, BookAppointment book, IBookingStore store, FindOrCreateCustomer findOrCreate, ICustomerStore customers)
 {
     public const string Provider = "calcom";
 
@@ -85,22 +85,18 @@ public sealed class CalComBookingEvents(
         await store.CancelAsync(appointment.Id, Text(payload, "cancellationReason") ?? "In Cal.com abgesagt", ct);
     }
 
+    /// <summary>The attendee as a customer, by the one rule set (number, else e-mail, else new).
+    /// Only a real address is kept: it is how the next booking finds this customer.</summary>
     private async Task<Customer> CustomerAsync(JsonElement payload, CancellationToken ct)
     {
         var attendee = payload.TryGetProperty("attendees", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0 ? list[0] : default;
         var name = JsonFields.Text(attendee, "name", 200);
-        // Only a real address is kept: it is how the next booking finds this customer.
-        var email = Text(attendee, "email") is { Length: <= 254 } given && System.Net.Mail.MailAddress.TryCreate(given, out var address) && address.Address == given ? given : null;
-        var country = await db.Companies.Select(c => c.CountryCode).FirstAsync(ct);
-        E164Number? phone = E164Number.TryParse(Text(attendee, "phoneNumber"), country, out var p) ? p : null;
-
-        var existing = phone is not null ? await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone, ct) : null;
-        existing ??= email is not null ? await db.Customers.FirstOrDefaultAsync(c => c.Email == email, ct) : null;
-        if (existing is not null) return existing;
-        var customer = new Customer { Name = string.IsNullOrWhiteSpace(name) ? "Cal.com-Gast" : name.Trim(), Phone = phone, Email = email, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync(ct);
-        return customer;
+        var email = Text(attendee, "email") is var given && EmailAddress.TryNormalize(given, out var valid) ? valid : null;
+        var country = await customers.CompanyCountryAsync(ct);
+        var phone = E164Number.TryParse(Text(attendee, "phoneNumber"), country, out var number) ? number.Value : null;
+        if (!PersonName.TryNormalize(name, out _)) name = "Cal.com-Gast";
+        return (await findOrCreate.RunAsync(new CustomerContact(name, phone, email, Region: country), ct)).Resolved
+            ?? throw new DeadLetterException("The attendee cannot be taken over as a customer.");
     }
 
     private static DateTime Instant(JsonElement payload, string property) =>

@@ -29,7 +29,7 @@ public sealed class AvailabilityCacheTests
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(TenantId.From(salon.Company.Id));
-        var data = new AgentData(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), scope.ServiceProvider.GetRequiredService<ITenantCache>(), TimeProvider.System);
+        var data = new AgentData(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), scope.ServiceProvider.GetRequiredService<ITenantCache>());
         var book = scope.ServiceProvider.GetRequiredService<BookAppointment>();
 
         var day1 = TenantWorld.Monday10Utc.AddDays(21).Date;

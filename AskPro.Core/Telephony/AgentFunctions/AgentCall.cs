@@ -30,7 +30,6 @@ public interface IAgentData
 
     Task RememberSelectionAsync(Guid callRowId, Guid serviceId, Guid? staffId, CancellationToken ct);
     Task<Customer?> CustomerByPhoneAsync(E164Number phone, CancellationToken ct);
-    Task<Customer> CreateCustomerAsync(string name, E164Number? phone, string? email, CancellationToken ct);
 
     /// <summary>The active appointment this call already booked at this start (idempotent retries).</summary>
     Task<Appointment?> BookedByCallAsync(Guid callRowId, DateTime startUtc, CancellationToken ct);

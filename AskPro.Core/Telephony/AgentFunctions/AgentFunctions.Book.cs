@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using AskPro.Core.Customers;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
@@ -17,9 +16,8 @@ public sealed partial class AgentFunctions
         var known = call.Caller is CallerId.Known caller ? await data.CustomerByPhoneAsync(E164Number.FromStorage(caller.Number.E164), ct) : null;
         var name = args["name"] ?? known?.Name;
         if (name is null) return FunctionReply.Fail("missing_name", "Auf welchen Namen darf ich den Termin buchen?");
-        if (!IsPersonName(name)) return Invalid("Wie ist Ihr Name, bitte?");
-        var email = args["email"];
-        if (email is not null && (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)) return Invalid("Die E-Mail-Adresse habe ich nicht verstanden. Wie lautet sie?");
+        if (!PersonName.TryNormalize(name, out _)) return Invalid("Wie ist Ihr Name, bitte?");
+        if (!EmailAddress.TryNormalize(args["email"], out var email)) return Invalid("Die E-Mail-Adresse habe ich nicht verstanden. Wie lautet sie?");
 
         var (service, serviceReply) = await ResolveServiceAsync(args, call, ct);
         if (service is null) return serviceReply!;
@@ -39,8 +37,9 @@ public sealed partial class AgentFunctions
         var slot = Availability.FreeSlots(schedule, service.Duration, service.Buffer, at.Date).FirstOrDefault(s => s.StartUtc == wishUtc && allowed(s));
         if (slot is null) return SlotTaken(wishUtc, at.Date, call, free);
 
-        var customer = known ?? await data.CreateCustomerAsync(name.Trim(),
-            call.Caller is CallerId.Known number ? E164Number.FromStorage(number.Number.E164) : null, email, ct);
+        var customer = known ?? (await customers.RunAsync(new CustomerContact(name,
+            call.Caller is CallerId.Known number ? number.Number.E164 : null, email, Region: call.CountryCode), ct)).Resolved;
+        if (customer is null) return Invalid("Wie ist Ihr Name, bitte?");
         var outcome = await calendar.BookAsync(new BookingRequest(slot.StaffId, service.Id, customer.Id, wishUtc, AppointmentSource.Phone, call.CallRowId), ct);
         switch (outcome)
         {
@@ -81,12 +80,4 @@ public sealed partial class AgentFunctions
 
     /// <summary>"am Dienstag, 24. November, um 14:30 Uhr" but "heute um 15 Uhr".</summary>
     private static string WithAm(string spoken) => spoken.StartsWith("heute") || spoken.StartsWith("morgen") || spoken.StartsWith("übermorgen") ? spoken : "am " + spoken;
-
-    /// <summary>Letters (any script), spaces, hyphens, apostrophes and dots; 2–100 characters.</summary>
-    private static bool IsPersonName(string name)
-    {
-        var trimmed = name.Trim();
-        return trimmed.Length is >= 2 and <= 100 && trimmed.Any(char.IsLetter)
-            && trimmed.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.' or '’');
-    }
 }

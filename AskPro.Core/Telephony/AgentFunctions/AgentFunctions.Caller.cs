@@ -116,7 +116,7 @@ public sealed partial class AgentFunctions
         }
         if (phone is null) return Invalid("Unter welcher Nummer dürfen wir Sie zurückrufen?");
         var name = args["name"];
-        if (name is not null && !IsPersonName(name)) return Invalid("Wie ist Ihr Name, bitte?");
+        if (name is not null && !PersonName.TryNormalize(name, out _)) return Invalid("Wie ist Ihr Name, bitte?");
         var customer = await KnownCustomerAsync(call, ct);
         await data.AddCallbackAsync(new CallbackRequest
         {

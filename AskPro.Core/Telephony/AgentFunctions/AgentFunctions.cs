@@ -18,7 +18,7 @@ public sealed class AgentOptions
 /// <summary>The functions the voice agent calls mid-call (CONTRACTS.md). One public method;
 /// every outcome is a <see cref="FunctionReply"/> with a German sentence for the ear.</summary>
 public sealed partial class AgentFunctions(
-    IAgentData data, IHoldStore holds, ICalendarProvider calendar,
+    IAgentData data, IHoldStore holds, ICalendarProvider calendar, Customers.FindOrCreateCustomer customers,
     TimeProvider clock, AgentOptions options)
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>
