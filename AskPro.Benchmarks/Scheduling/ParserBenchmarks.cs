@@ -12,6 +12,10 @@ public class ParserBenchmarks
         ("morgen", "halb drei"), ("nächsten Dienstag", "14 Uhr"), ("Freitag vormittag", null), ("24.11.", "14:30"),
         ("24. November", "so gegen 15 Uhr"), ("Dienstag nächste Woche", "viertel nach zehn"), ("übermorgen", "zwischen 10 und 12"),
         ("am 3.", "elf Uhr dreißig"), ("heute", "ab 14 Uhr"), ("asdf", "qwertz"),
+        // the everyday forms (issue 12): named days, spans, regional times, soft periods, questions
+        ("Heiligabend", "viertel drei"), ("Montag in zwei Wochen", "fünf vor halb vier"), ("Ende nächster Woche", "nachmittags"),
+        ("am Wochenende", "kurz nach zehn"), ("Anfang nächsten Monats", "nach der Arbeit"), ("am zwölften Dezember", "dreiviertel elf"),
+        ("Buß- und Bettag", "in der Mittagspause"), (null, "so früh wie möglich"), ("nächstes Wochenende", null), ("am Brückentag", "um 10"),
     ];
 
     private readonly DateContext _context = DateContext.WithHours(new DateTime(2026, 11, 23, 10, 0, 0), day => day switch

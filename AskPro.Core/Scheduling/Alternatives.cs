@@ -56,4 +56,15 @@ public static class Alternatives
         }
         return chosen;
     }
+
+    /// <summary>Up to three starts over several days: the earliest free one of each of the first
+    /// days that have one; when fewer days have room, the rest spread over those days (an hour apart).</summary>
+    public static IReadOnlyList<Slot> AcrossDays(IReadOnlyList<IReadOnlyList<Slot>> freePerDay)
+    {
+        var chosen = freePerDay.Where(d => d.Count > 0).Take(Max).Select(d => d[0]).ToList();
+        if (chosen.Count < Max)
+            foreach (var slot in SpreadOver(freePerDay.SelectMany(d => d)))
+                if (chosen.Count < Max && chosen.All(c => Math.Abs((c.StartUtc - slot.StartUtc).TotalMinutes) >= 60)) chosen.Add(slot);
+        return chosen.OrderBy(s => s.StartUtc).ToList();
+    }
 }

@@ -13,6 +13,11 @@ public abstract record DateWish
     /// <summary>A day without a time ("nächsten Dienstag").</summary>
     public sealed record Day(DateOnly Date) : DateWish;
 
+    /// <summary>Several days, each within [From, To) of its wall clock ("Ende nächster Woche",
+    /// "am Wochenende vormittags", "so früh wie möglich"). First is never before today; the
+    /// answer offers the best free slots inside.</summary>
+    public sealed record Days(DateOnly First, DateOnly Last, TimeOnly From, TimeOnly To) : DateWish;
+
     /// <summary>What to ask the caller, in German for the ear.</summary>
     public sealed record Question(string Text) : DateWish;
 }

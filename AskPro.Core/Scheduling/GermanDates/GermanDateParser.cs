@@ -11,6 +11,9 @@ public static partial class GermanDateParser
 {
     public const int MaxLength = 160;
 
+    /// <summary>Days offered for "so früh wie möglich" or "egal wann" when no day was said.</summary>
+    public const int AnyDaySpan = 14;
+
     public static DateWish Parse(string? date, string? time, DateContext context)
     {
         var text = Normalize($"{date} {time}");
@@ -22,9 +25,21 @@ public static partial class GermanDateParser
         var clock = GermanTimeReader.Read(ref text);
         if (clock is TimeReading.Ask askTime) return new DateWish.Question(askTime.Text);
 
+        if (day is DayReading.Range range) return ResolveDays(range.First, range.Last, clock, context);
         var date1 = (day as DayReading.Found)?.Date;
-        if (date1 is null && clock is TimeReading.None)
-            return new DateWish.Question(HasDigitsOrWords(text) ? "Welches Datum meinen Sie?" : "Für welchen Tag möchten Sie den Termin?");
+        if (date1 is null)
+        {
+            if (clock is TimeReading.None)
+                return new DateWish.Question(HasDigitsOrWords(text) ? "Welches Datum meinen Sie?" : "Für welchen Tag möchten Sie den Termin?");
+            if (clock is TimeReading.Span { Period: DayPeriods.AnyTime })
+                return ResolveDays(context.Today, context.Today.AddDays(AnyDaySpan - 1), new TimeReading.None(), context);
+            // Words we did not understand may have named the day ("am Brückentag um 10"): ask for
+            // the day instead of silently taking today.
+            if (UnknownWords(text))
+                return new DateWish.Question(clock is TimeReading.Point p
+                    ? $"An welchem Tag möchten Sie um {GermanSpeech.Time(Afternoon(p, context.Today, context))} kommen?"
+                    : "An welchem Tag möchten Sie kommen?");
+        }
         return Resolve(date1, clock, context);
     }
 
@@ -34,22 +49,34 @@ public static partial class GermanDateParser
         var now = TimeOnly.FromDateTime(context.NowLocal);
 
         if (date is { } d && d < today)
-            return new DateWish.Question($"Der {d.ToString("d. MMMM", CultureInfo.GetCultureInfo("de-DE"))} ist schon vorbei. Welches Datum meinen Sie?");
+            return new DateWish.Question($"Der {GermanSpeech.DayOfMonth(d, today)} ist schon vorbei. Welches Datum meinen Sie?");
 
         switch (clock)
         {
             case TimeReading.None:
+            case TimeReading.Span { Period: DayPeriods.AnyTime } when date is not null:
                 return new DateWish.Day(date!.Value);
+
+            case TimeReading.Point { Shortly: not 0 } near:
+            {
+                var day = date ?? today;
+                var time = Afternoon(near, day, context);
+                var (from, to) = near.Shortly > 0 ? (time.AddMinutes(1), time.AddMinutes(20)) : (time.AddMinutes(-20), time);
+                if (day == today && to <= now)
+                    return new DateWish.Question(date is null
+                        ? $"{Capital(GermanSpeech.Time(time))} ist heute schon vorbei. Meinen Sie morgen um {GermanSpeech.Time(Afternoon(near, today.AddDays(1), context))}?"
+                        : $"{GermanSpeech.Time(time)} ist heute schon vorbei. Welche Uhrzeit passt Ihnen?");
+                return new DateWish.Within(day, day == today && from < now ? now : from, to);
+            }
 
             case TimeReading.Point point:
             {
                 if (date is null)
                 {
-                    // A time alone: today if it is still ahead, otherwise ask (never guess tomorrow).
+                    // A time alone: today if it is still ahead, otherwise ask about tomorrow (never guess).
                     var todayTime = Afternoon(point, today, context);
-                    return todayTime > now
-                        ? new DateWish.At(today, todayTime, point.Approximate)
-                        : new DateWish.Question($"Meinen Sie heute oder morgen um {GermanSpeech.Time(Afternoon(point, today.AddDays(1), context))}?");
+                    if (todayTime > now) return new DateWish.At(today, todayTime, point.Approximate);
+                    return new DateWish.Question($"{GermanSpeech.Time(todayTime)} ist heute schon vorbei. Meinen Sie {NextOpenDay(point, context)}?");
                 }
                 var time = Afternoon(point, date.Value, context);
                 if (date == today && time <= now)
@@ -60,10 +87,11 @@ public static partial class GermanDateParser
             case TimeReading.Span span:
             {
                 var day = date ?? today;
-                var (from, to) = span.IsPeriod ? Clip(span.From, span.To, day, context) : (span.From, span.To);
+                var (from, to) = AfternoonSpan(span, day, context);
+                if (span.IsPeriod) (from, to) = Clip(from, to, day, context);
                 if (day == today && to <= now)
                     return new DateWish.Question(date is null
-                        ? "Meinen Sie heute oder an einem anderen Tag?"
+                        ? "Das ist heute schon vorbei. Meinen Sie morgen?"
                         : "Dieser Zeitraum ist heute schon vorbei. Welche Uhrzeit passt Ihnen?");
                 if (day == today && from < now) from = now;
                 return new DateWish.Within(day, from, to);
@@ -74,6 +102,51 @@ public static partial class GermanDateParser
         }
     }
 
+    /// <summary>A span of days with a time of day on each. Today drops out when that time is
+    /// over; a span of one day is answered like that day.</summary>
+    private static DateWish ResolveDays(DateOnly first, DateOnly last, TimeReading clock, DateContext context)
+    {
+        if (first == last) return Resolve(first, clock, context);
+        var (from, to) = clock switch
+        {
+            TimeReading.Point { Shortly: > 0 } p => (Afternoon(p, first, context).AddMinutes(1), Afternoon(p, first, context).AddMinutes(20)),
+            TimeReading.Point { Shortly: < 0 } p => (Afternoon(p, first, context).AddMinutes(-20), Afternoon(p, first, context)),
+            TimeReading.Point p => (Afternoon(p, first, context), Afternoon(p, first, context).AddMinutes(1)),
+            TimeReading.Span span => AfternoonSpan(span, first, context),
+            _ => (TimeOnly.MinValue, TimeOnly.MaxValue),
+        };
+        if (first == context.Today && to <= TimeOnly.FromDateTime(context.NowLocal)) first = first.AddDays(1);
+        if (first == last) return Resolve(first, clock, context);
+        return new DateWish.Days(first, last, from, to);
+    }
+
+    /// <summary>"ab drei" is "ab 15 Uhr" when the branch is closed at three in the night.</summary>
+    private static (TimeOnly From, TimeOnly To) AfternoonSpan(TimeReading.Span span, DateOnly date, DateContext context)
+    {
+        if (!span.MaybeAfternoon) return (span.From, span.To);
+        if (span.To == new TimeOnly(23, 59))
+            return !context.IsOpen(date, span.From) && context.IsOpen(date, span.From.AddHours(12)) ? (span.From.AddHours(12), span.To) : (span.From, span.To);
+        var opensBefore = context.OpeningHours(date).Any(h => h.Opens < span.To);
+        return opensBefore ? (span.From, span.To) : (span.From, span.To.AddHours(12));
+    }
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Words left over that are not the small words around a date ("am", "bitte").</summary>
+    private static bool UnknownWords(string rest)
+    {
+        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (word.Any(char.IsAsciiLetter) && !Fillers.Contains(word.Trim('.', ':', '-', '/'))) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> Fillers =
+    [
+        "am", "an", "um", "den", "der", "die", "das", "dem", "im", "in", "zu", "zum", "uhr", "bitte", "gern", "gerne", "so", "also", "ja",
+        "ok", "okay", "dann", "vielleicht", "wenn", "moeglich", "es", "geht", "ginge", "passt", "mir", "ich", "haette", "termin", "einen",
+        "gleich", "lieber", "eher", "ganz", "genau", "noch", "schon", "auch", "und", "oder", "aber", "wieder", "nur", "mal", "einmal",
+    ];
+
     /// <summary>"halb drei" or "um 3" means 14:30 / 15:00 when the branch is closed at the early
     /// hour and open at the afternoon one.</summary>
     private static TimeOnly Afternoon(TimeReading.Point point, DateOnly date, DateContext context)
@@ -81,7 +154,22 @@ public static partial class GermanDateParser
         var time = point.Time;
         if (!point.MaybeAfternoon || time.Hour > 7) return time;
         var later = time.AddHours(12);
-        return !context.IsOpen(date, time) && context.IsOpen(date, later) ? later : time;
+        if (context.IsOpen(date, time)) return time;
+        // Open at neither: nobody books at two in the night; seven may be the morning.
+        return context.IsOpen(date, later) || time.Hour < 7 ? later : time;
+    }
+
+    /// <summary>"morgen um 15 Uhr", or the next day within a week the branch is open at that time
+    /// ("Montag, den 30. November, um 15 Uhr").</summary>
+    private static string NextOpenDay(TimeReading.Point point, DateContext context)
+    {
+        for (var d = context.Today.AddDays(1); d <= context.Today.AddDays(7); d = d.AddDays(1))
+        {
+            var time = Afternoon(point, d, context);
+            if (!context.IsOpen(d, time)) continue;
+            return d == context.Today.AddDays(1) ? $"morgen um {GermanSpeech.Time(time)}" : $"{GermanSpeech.DayWithWeekday(d, context.Today)}, um {GermanSpeech.Time(time)}";
+        }
+        return $"morgen um {GermanSpeech.Time(Afternoon(point, context.Today.AddDays(1), context))}";
     }
 
     /// <summary>A period ("vormittags") narrowed to the branch's hours that day; unchanged when

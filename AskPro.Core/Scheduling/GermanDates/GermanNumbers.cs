@@ -6,7 +6,7 @@ internal static class GermanNumbers
 {
     private static readonly Dictionary<string, int> Units = new()
     {
-        ["null"] = 0, ["ein"] = 1, ["eins"] = 1, ["eine"] = 1, ["zwei"] = 2, ["zwo"] = 2, ["drei"] = 3, ["vier"] = 4,
+        ["null"] = 0, ["ein"] = 1, ["eins"] = 1, ["eine"] = 1, ["einer"] = 1, ["einem"] = 1, ["zwei"] = 2, ["zwo"] = 2, ["drei"] = 3, ["vier"] = 4,
         ["fuenf"] = 5, ["sechs"] = 6, ["sieben"] = 7, ["acht"] = 8, ["neun"] = 9, ["zehn"] = 10, ["elf"] = 11,
         ["zwoelf"] = 12, ["dreizehn"] = 13, ["vierzehn"] = 14, ["fuenfzehn"] = 15, ["sechzehn"] = 16,
         ["siebzehn"] = 17, ["achtzehn"] = 18, ["neunzehn"] = 19,
@@ -38,7 +38,7 @@ internal static class GermanNumbers
     /// <summary>An ordinal day 1–31 ("dritten", "vierundzwanzigste", "3.").</summary>
     public static int? Ordinal(string word)
     {
-        foreach (var ending in new[] { "sten", "ster", "stes", "ste", "ten", "ter", "tes", "te", "en", "e" })
+        foreach (var ending in new[] { "sten", "ster", "stes", "stem", "ste", "ten", "ter", "tes", "tem", "te", "en", "er", "es", "em", "e" })
         {
             if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length <= ending.Length) continue;
             var stem = word[..^ending.Length];

@@ -23,6 +23,15 @@ public static class GermanSpeech
             : date.ToString("dddd, d. MMMM yyyy", German),
     };
 
+    /// <summary>"Montag, den 14. Dezember" (with the year when it is not this year), for
+    /// questions that repeat what was understood.</summary>
+    public static string DayWithWeekday(DateOnly date, DateOnly today) =>
+        date.Year == today.Year ? date.ToString("dddd, 'den' d. MMMM", German) : date.ToString("dddd, 'den' d. MMMM yyyy", German);
+
+    /// <summary>"24. Dezember" (with the year when it is not this year).</summary>
+    public static string DayOfMonth(DateOnly date, DateOnly today) =>
+        date.Year == today.Year ? date.ToString("d. MMMM", German) : date.ToString("d. MMMM yyyy", German);
+
     public static string DateAndTime(DateOnly date, TimeOnly time, DateOnly today)
     {
         var day = Date(date, today);

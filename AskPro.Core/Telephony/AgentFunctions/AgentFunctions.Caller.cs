@@ -149,6 +149,7 @@ public sealed partial class AgentFunctions
                 DateWish.At at => a.StartUtc == BranchClock.ToUtc(at.Date.ToDateTime(at.Time), zone),
                 DateWish.Day d => DateOnly.FromDateTime(BranchClock.ToLocal(a.StartUtc, zone).DateTime) == d.Date,
                 DateWish.Within w => DateOnly.FromDateTime(BranchClock.ToLocal(a.StartUtc, zone).DateTime) == w.Date,
+                DateWish.Days span => DateOnly.FromDateTime(BranchClock.ToLocal(a.StartUtc, zone).DateTime) is var local && local >= span.First && local <= span.Last,
                 _ => false,
             }).ToList();
             if (matches.Count == 1) return (matches[0], null);

@@ -25,8 +25,9 @@ public sealed partial class AgentFunctions
         var chosenStaff = staff.Count == 1 ? staff[0].Id : (Guid?)null;
         if (call.SelectedServiceId != service.Id || call.SelectedStaffId != chosenStaff)
             await data.RememberSelectionAsync(call.CallRowId, service.Id, chosenStaff, ct);
-        var day = wish switch { DateWish.At a => a.Date, DateWish.Within w => w.Date, DateWish.Day d => d.Date, _ => Today(call) };
-        var schedule = await ScheduleAsync(call, service, staff, day, SearchDays, null, ct);
+        var day = wish switch { DateWish.At a => a.Date, DateWish.Within w => w.Date, DateWish.Day d => d.Date, DateWish.Days s => s.First, _ => Today(call) };
+        var spanDays = wish is DateWish.Days many ? many.Last.DayNumber - many.First.DayNumber + 1 : 1;
+        var schedule = await ScheduleAsync(call, service, staff, day, spanDays + SearchDays, null, ct);
         var allowed = await NotOverlappingOwnAsync(call, ct);
         var free = new FreeSlots(schedule, service, allowed);
 
@@ -35,6 +36,7 @@ public sealed partial class AgentFunctions
             DateWish.At at => await CheckPointAsync(at, call, service, schedule, free, ct),
             DateWish.Within within => await CheckSpanAsync(within.Date, within.From, within.To, call, service, free, ct),
             DateWish.Day whole => await CheckSpanAsync(whole.Date, TimeOnly.MinValue, TimeOnly.MaxValue, call, service, free, ct),
+            DateWish.Days span => await CheckDaysAsync(span, call, service, free, ct),
             _ => Invalid("Für welchen Tag möchten Sie den Termin?"),
         };
     }
@@ -79,8 +81,10 @@ public sealed partial class AgentFunctions
         var alternatives = Alternatives.Around(wishUtc, at.Date, zone, free.On, free.Allowed);
         await HoldAsync(call, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
+        // "fünf vor halb vier" (15:25) is no start on a quarter-hour grid: not "belegt", just not a slot.
+        var offGrid = (at.Time.Hour * 60 + at.Time.Minute) % Math.Max(5, schedule.GridMinutes) != 0;
         return FunctionReply.Ok("unavailable", alternatives.Count > 0
-            ? $"{Capitalize(Spoken(wishUtc, call))} ist leider schon belegt. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
+            ? $"{Capitalize(Spoken(wishUtc, call))} ist leider {(offGrid ? "kein Termin möglich" : "schon belegt")}. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
             : $"{Capitalize(Spoken(wishUtc, call))} ist leider schon belegt, und in den nächsten zwei Wochen ist nichts frei.", reply);
     }
 
@@ -107,6 +111,34 @@ public sealed partial class AgentFunctions
         return FunctionReply.Ok("unavailable", alternatives.Count > 0
             ? $"{Capitalize(wished)} ist leider nichts mehr frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
             : $"{Capitalize(wished)} und in den zwei Wochen danach ist leider nichts frei.", reply);
+    }
+
+    /// <summary>Several days ("Ende nächster Woche", "am Wochenende vormittags"): the earliest
+    /// free start on each of the first days that have one, inside the time of day asked for.</summary>
+    private async Task<FunctionReply> CheckDaysAsync(DateWish.Days span, AgentCall call, Service service, FreeSlots free, CancellationToken ct)
+    {
+        var zone = call.Branch.TimeZoneId;
+        var today = Today(call);
+        var reply = new Dictionary<string, object?> { ["requested_start"] = Iso(BranchClock.ToUtc(span.First.ToDateTime(span.From), zone), call), ["service"] = service.Name };
+        var perDay = new List<IReadOnlyList<Slot>>();
+        for (var d = span.First; d <= span.Last; d = d.AddDays(1))
+            perDay.Add(free.On(d).Where(s => TimeOnly.FromDateTime(BranchClock.ToLocal(s.StartUtc, zone).DateTime) is var t && t >= span.From && t < span.To).ToList());
+        var inside = Alternatives.AcrossDays(perDay);
+        if (inside.Count > 0)
+        {
+            await HoldAsync(call, service, inside, ct);
+            reply["alternatives"] = Offered(inside, call);
+            return FunctionReply.Ok("available",
+                $"Frei wäre {GermanSpeech.Either(inside.Select(s => Spoken(s.StartUtc, call)).ToList())}. Was passt Ihnen?", reply);
+        }
+
+        var alternatives = free.From(BranchClock.ToUtc(span.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), Alternatives.Max);
+        await HoldAsync(call, service, alternatives, ct);
+        reply["alternatives"] = Offered(alternatives, call);
+        var wished = $"Zwischen {GermanSpeech.Date(span.First, today)} und {GermanSpeech.Date(span.Last, today)}";
+        return FunctionReply.Ok("unavailable", alternatives.Count > 0
+            ? $"{wished} ist leider nichts frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
+            : $"{wished} und in den zwei Wochen danach ist leider nichts frei.", reply);
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
