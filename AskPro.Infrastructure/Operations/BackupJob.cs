@@ -23,9 +23,13 @@ public sealed class BackupJob(IServiceScopeFactory scopes, TimeProvider clock, I
     {
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var backup = services.GetRequiredService<IOptions<BackupOptions>>().Value;
-        return database.Provider == DatabaseProvider.Sqlite
-            ? BackUpSqlite(database.ConnectionString, backup)
-            : await BackUpPostgresAsync(database.ConnectionString, backup, ct);
+        return database.Provider switch
+        {
+            DatabaseProvider.Sqlite => BackUpSqlite(database.ConnectionString, backup),
+            DatabaseProvider.Postgres => await BackUpPostgresAsync(database.ConnectionString, backup, ct),
+            // SQL Server backs itself up (maintenance plans, managed backups); not ours to copy.
+            _ => (JobOutcome.NotConfigured, "SQL Server is backed up by the server's own backup schedule; AskPro makes no copy."),
+        };
     }
 
     private (JobOutcome, string) BackUpSqlite(string connectionString, BackupOptions options)

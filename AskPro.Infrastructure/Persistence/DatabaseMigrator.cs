@@ -27,6 +27,8 @@ public static class DatabaseMigrator
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        // 2601: duplicate key in a unique index; 2627: in a unique constraint / primary key.
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AskPro.Infrastructure.Persistence;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 
 /// <summary>Section "Database".</summary>
 public sealed class DatabaseOptions

@@ -22,10 +22,18 @@ public static class PersistenceRegistration
 
         // Options are built once (singleton), not per request: building them parses the
         // connection string and, for SQLite, touches the file system.
-        if (options.Provider == DatabaseProvider.Postgres)
-            services.AddDbContext<AskProDbContext, PostgresAskProDbContext>(o => ConfigurePostgres(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
-        else
-            services.AddDbContext<AskProDbContext, SqliteAskProDbContext>(o => ConfigureSqlite(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<AskProDbContext, PostgresAskProDbContext>(o => ConfigurePostgres(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<AskProDbContext, SqlServerAskProDbContext>(o => ConfigureSqlServer(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+                break;
+            default:
+                services.AddDbContext<AskProDbContext, SqliteAskProDbContext>(o => ConfigureSqlite(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+                break;
+        }
 
         services.AddScoped<AskProDbContextFactory>();
         services.AddScoped<IBookingStore, AppointmentStore>();
@@ -49,4 +57,7 @@ public static class PersistenceRegistration
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+
+    public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
 }

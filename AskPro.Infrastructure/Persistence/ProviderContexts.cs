@@ -10,3 +10,7 @@ public sealed class SqliteAskProDbContext(DbContextOptions<SqliteAskProDbContext
 /// <summary>PostgreSQL flavour of the model; its migrations live in Persistence/Migrations/Postgres.</summary>
 public sealed class PostgresAskProDbContext(DbContextOptions<PostgresAskProDbContext> options, ITenantContext tenant)
     : AskProDbContext(options, tenant);
+
+/// <summary>SQL Server flavour of the model; its migrations live in Persistence/Migrations/SqlServer.</summary>
+public sealed class SqlServerAskProDbContext(DbContextOptions<SqlServerAskProDbContext> options, ITenantContext tenant)
+    : AskProDbContext(options, tenant);

@@ -58,9 +58,10 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer,
     }
 
     /// <summary>Marks up to <paramref name="max"/> due items Processing (with a lease) in one
-    /// statement and returns them. On PostgreSQL the inner SELECT takes row locks with SKIP
-    /// LOCKED, so workers on several nodes take disjoint batches without waiting on each other;
-    /// SQLite has one writer, so the statement alone is atomic.</summary>
+    /// statement and returns them. PostgreSQL and SQL Server lock the chosen rows and skip those
+    /// another node holds (SKIP LOCKED / READPAST), so workers on several nodes take disjoint
+    /// batches without waiting on each other; SQLite has one writer, so the statement alone is
+    /// atomic.</summary>
     public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -68,21 +69,28 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer,
         var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now.AddSeconds(options.LeaseSeconds);
-        // PostgreSQL: lock the chosen rows and skip those another node holds. SQLite: one writer,
-        // so the statement is atomic as it is.
-        var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
-        var sql = """
-            UPDATE "Inbox" SET "Status" = {0}, "LeaseUntil" = {1}
-            WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({2}, {3}) AND "NextAttemptAt" <= {4}
-                           ORDER BY "NextAttemptAt" LIMIT {5}
-            """ + skipLocked + """
-            )
-            RETURNING "Id" AS "Value"
-            """;
-        var claim = db.Database.SqlQueryRaw<Guid>(sql,
+        var claim = db.Database.SqlQueryRaw<Guid>(db.Database.IsSqlServer() ? SqlServerClaim : ClaimSql(db.Database.IsNpgsql()),
             nameof(InboxStatus.Processing), lease, nameof(InboxStatus.Pending), nameof(InboxStatus.Failed), now, max);
         return await claim.ToListAsync(ct);
     }
+
+    private static string ClaimSql(bool skipLocked) => $$"""
+        UPDATE "Inbox" SET "Status" = {0}, "LeaseUntil" = {1}
+        WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({2}, {3}) AND "NextAttemptAt" <= {4}
+                       ORDER BY "NextAttemptAt" LIMIT {5}{{(skipLocked ? " FOR UPDATE SKIP LOCKED" : "")}})
+        RETURNING "Id" AS "Value"
+        """;
+
+    // UPDLOCK holds the chosen rows until the update, READPAST skips rows another worker holds,
+    // OUTPUT returns what this statement claimed.
+    private const string SqlServerClaim = """
+        WITH due AS (
+            SELECT TOP ({5}) "Id", "Status", "LeaseUntil" FROM "Inbox" WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE "Status" IN ({2}, {3}) AND "NextAttemptAt" <= {4}
+            ORDER BY "NextAttemptAt")
+        UPDATE due SET "Status" = {0}, "LeaseUntil" = {1}
+        OUTPUT inserted."Id" AS "Value";
+        """;
 
     private async Task ProcessClaimedAsync(Guid id, CancellationToken ct)
     {

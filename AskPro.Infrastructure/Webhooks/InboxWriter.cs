@@ -85,18 +85,29 @@ public sealed class InboxWriter(IServiceScopeFactory scopes) : BackgroundService
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var written = new List<Guid>(items.Count);
+        var sqlServer = db.Database.IsSqlServer();
         foreach (var item in items)
         {
-            var rows = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Inbox" ("Id", "Provider", "EventKey", "EventType", "Payload", "ReceivedAt", "Status", "Attempts", "NextAttemptAt", "CorrelationId", "CompanyId")
-                VALUES ({item.Id}, {item.Provider}, {item.EventKey}, {item.EventType}, {item.Payload}, {item.ReceivedAt}, {nameof(InboxStatus.Pending)}, 0, {item.NextAttemptAt}, {item.CorrelationId}, {item.CompanyId})
-                ON CONFLICT ("Provider", "EventKey") DO NOTHING
-                """);
+            var rows = await db.Database.ExecuteSqlAsync(sqlServer ? SqlServerInsert(item) : Insert(item));
             if (rows == 1) written.Add(item.Id);
         }
         await transaction.CommitAsync();
         return written;
     }
+
+    private static FormattableString Insert(InboxItem item) => $"""
+        INSERT INTO "Inbox" ("Id", "Provider", "EventKey", "EventType", "Payload", "ReceivedAt", "Status", "Attempts", "NextAttemptAt", "CorrelationId", "CompanyId")
+        VALUES ({item.Id}, {item.Provider}, {item.EventKey}, {item.EventType}, {item.Payload}, {item.ReceivedAt}, {nameof(InboxStatus.Pending)}, 0, {item.NextAttemptAt}, {item.CorrelationId}, {item.CompanyId})
+        ON CONFLICT ("Provider", "EventKey") DO NOTHING
+        """;
+
+    // SQL Server has no ON CONFLICT: UPDLOCK + HOLDLOCK lock the key's range in the unique
+    // index, so a concurrent insert of the same key waits and then finds the row.
+    private static FormattableString SqlServerInsert(InboxItem item) => $"""
+        INSERT INTO "Inbox" ("Id", "Provider", "EventKey", "EventType", "Payload", "ReceivedAt", "Status", "Attempts", "NextAttemptAt", "CorrelationId", "CompanyId")
+        SELECT {item.Id}, {item.Provider}, {item.EventKey}, {item.EventType}, {item.Payload}, {item.ReceivedAt}, {nameof(InboxStatus.Pending)}, 0, {item.NextAttemptAt}, {item.CorrelationId}, {item.CompanyId}
+        WHERE NOT EXISTS (SELECT 1 FROM "Inbox" WITH (UPDLOCK, HOLDLOCK) WHERE "Provider" = {item.Provider} AND "EventKey" = {item.EventKey})
+        """;
 
     private AsyncServiceScope Open(out AskProDbContext db)
     {

@@ -51,3 +51,27 @@ public sealed class PostgresBookingConcurrencyTests
         await BookingConcurrencyChecks.Cancelling_frees_the_slot(db);
     }
 }
+
+public sealed class SqlServerBookingConcurrencyTests
+{
+    [SqlServerFact]
+    public async Task Hundred_callers_for_the_same_start_book_exactly_once()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.SqlServer);
+        await BookingConcurrencyChecks.Hundred_callers_for_one_slot_book_exactly_once(db, _ => TimeSpan.Zero);
+    }
+
+    [SqlServerFact]
+    public async Task Hundred_callers_for_overlapping_intervals_book_exactly_once()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.SqlServer);
+        await BookingConcurrencyChecks.Hundred_callers_for_one_slot_book_exactly_once(db, i => TimeSpan.FromMinutes(5 * (i % 8)));
+    }
+
+    [SqlServerFact]
+    public async Task Cancelling_an_appointment_frees_its_time()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.SqlServer);
+        await BookingConcurrencyChecks.Cancelling_frees_the_slot(db);
+    }
+}

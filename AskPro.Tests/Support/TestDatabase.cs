@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AskPro.Tests.Support;
 
 /// <summary>A real, migrated database for one test: a temp SQLite file or a fresh database on
-/// the run's PostgreSQL server.</summary>
+/// the run's PostgreSQL server or on the SQL Server named by ASKPRO_SQLSERVER.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteFolder;
@@ -24,33 +24,43 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         TestDatabase database;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            var server = await PostgresServer.GetAsync();
-            database = new TestDatabase(provider, await server.CreateDatabaseAsync(), null);
-        }
-        else
+        if (provider == DatabaseProvider.Sqlite)
         {
             var folder = TestServices.NewTempDirectory("askpro-sqlite");
             database = new TestDatabase(provider, $"Data Source={Path.Combine(folder, "askpro.db")}", folder);
         }
+        else database = new TestDatabase(provider, await CreateServerDatabaseAsync(provider), null);
 
         await using var db = database.Platform();
         await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance);
         return database;
     }
 
+    /// <summary>An empty database on the provider's test server, for an app that migrates it itself.</summary>
+    public static async Task<string> CreateServerDatabaseAsync(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Postgres => await (await PostgresServer.GetAsync()).CreateDatabaseAsync(),
+        DatabaseProvider.SqlServer => await SqlServerServer.CreateDatabaseAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "SQLite needs no server."),
+    };
+
     public AskProDbContext Context(ITenantContext tenant)
     {
-        if (Provider == DatabaseProvider.Postgres)
+        switch (Provider)
         {
-            var options = new DbContextOptionsBuilder<PostgresAskProDbContext>();
-            PersistenceRegistration.ConfigurePostgres(options, ConnectionString);
-            return new PostgresAskProDbContext(options.Options, tenant);
+            case DatabaseProvider.Postgres:
+                var postgres = new DbContextOptionsBuilder<PostgresAskProDbContext>();
+                PersistenceRegistration.ConfigurePostgres(postgres, ConnectionString);
+                return new PostgresAskProDbContext(postgres.Options, tenant);
+            case DatabaseProvider.SqlServer:
+                var sqlServer = new DbContextOptionsBuilder<SqlServerAskProDbContext>();
+                PersistenceRegistration.ConfigureSqlServer(sqlServer, ConnectionString);
+                return new SqlServerAskProDbContext(sqlServer.Options, tenant);
+            default:
+                var sqlite = new DbContextOptionsBuilder<SqliteAskProDbContext>();
+                PersistenceRegistration.ConfigureSqlite(sqlite, ConnectionString);
+                return new SqliteAskProDbContext(sqlite.Options, tenant);
         }
-        var sqlite = new DbContextOptionsBuilder<SqliteAskProDbContext>();
-        PersistenceRegistration.ConfigureSqlite(sqlite, ConnectionString);
-        return new SqliteAskProDbContext(sqlite.Options, tenant);
     }
 
     public AskProDbContext Platform()

@@ -46,13 +46,21 @@ public sealed class SqlitePhoneBookingRaceTests(BookingApp app)
         PhoneBookingRaceChecks.Hundred_callers_book_one_slot_exactly_once(app, "15.1.");
 }
 
-public sealed class PostgresPhoneBookingRaceTests
+public sealed class ServerPhoneBookingRaceTests
 {
     [Support.PostgresFact]
     public async Task Hundred_signed_bookings_for_one_slot_book_exactly_once_on_PostgreSQL()
     {
         var server = await Support.PostgresServer.GetAsync();
         using var app = new BookingApp(new() { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = await server.CreateDatabaseAsync() });
+        await PhoneBookingRaceChecks.Hundred_callers_book_one_slot_exactly_once(app, "15.1.");
+    }
+
+    [Support.SqlServerFact]
+    public async Task Hundred_signed_bookings_for_one_slot_book_exactly_once_on_SQL_Server()
+    {
+        var connection = await Support.TestDatabase.CreateServerDatabaseAsync(Infrastructure.Persistence.DatabaseProvider.SqlServer);
+        using var app = new BookingApp(new() { ["Database:Provider"] = "SqlServer", ["Database:ConnectionString"] = connection });
         await PhoneBookingRaceChecks.Hundred_callers_book_one_slot_exactly_once(app, "15.1.");
     }
 }

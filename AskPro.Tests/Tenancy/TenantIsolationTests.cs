@@ -70,3 +70,31 @@ public sealed class PostgresTenantIsolationTests
         await TenantIsolationChecks.The_company_row_itself_is_isolated(db);
     }
 }
+
+public sealed class SqlServerTenantIsolationTests
+{
+    public static TheoryData<Type> Types => TenantIsolationChecks.TenantOwnedTypes;
+
+    [SqlServerTheory, MemberData(nameof(Types))]
+    public async Task Company_A_sees_only_its_own_rows(Type type)
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.SqlServer);
+        await TenantIsolationChecks.A_sees_only_its_own_rows(db, type);
+    }
+
+    [SqlServerTheory, MemberData(nameof(Types))]
+    public async Task Company_A_cannot_update_or_delete_company_Bs_row(Type type)
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.SqlServer);
+        await TenantIsolationChecks.A_cannot_update_Bs_row(db, type);
+        await using var second = await TestDatabase.CreateAsync(DatabaseProvider.SqlServer);
+        await TenantIsolationChecks.A_cannot_delete_Bs_row(second, type);
+    }
+
+    [SqlServerFact]
+    public async Task A_company_sees_and_changes_only_its_own_company_row()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.SqlServer);
+        await TenantIsolationChecks.The_company_row_itself_is_isolated(db);
+    }
+}

@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AskPro.Tests.Webhooks;
 
 /// <summary>Several workers (as on several nodes) on one inbox: every item is claimed by
-/// exactly one of them and processed once — PostgreSQL with FOR UPDATE SKIP LOCKED, SQLite
-/// through its single writer.</summary>
+/// exactly one of them and processed once — PostgreSQL with FOR UPDATE SKIP LOCKED, SQL Server
+/// with UPDLOCK, READPAST, SQLite through its single writer.</summary>
 public sealed class InboxClaimTests
 {
     private const int Items = 300;
@@ -23,6 +23,9 @@ public sealed class InboxClaimTests
 
     [PostgresFact]
     public Task Four_workers_share_the_inbox_without_taking_an_item_twice_on_PostgreSQL() => CheckAsync(DatabaseProvider.Postgres);
+
+    [SqlServerFact]
+    public Task Four_workers_share_the_inbox_without_taking_an_item_twice_on_SQL_Server() => CheckAsync(DatabaseProvider.SqlServer);
 
     private static async Task CheckAsync(DatabaseProvider provider)
     {

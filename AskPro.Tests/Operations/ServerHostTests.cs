@@ -6,20 +6,34 @@ using AskPro.Web.Demo;
 
 namespace AskPro.Tests.Operations;
 
-/// <summary>The production shape: the whole app on PostgreSQL with the clustered Quartz store.</summary>
-public sealed class PostgresHostTests
+/// <summary>The production shape: the whole app on a server database (PostgreSQL with the
+/// clustered Quartz store; SQL Server when ASKPRO_SQLSERVER is set).</summary>
+public sealed class ServerHostTests
 {
     [PostgresFact]
     public async Task The_app_migrates_seeds_and_serves_on_PostgreSQL_with_the_clustered_scheduler()
     {
         var server = await PostgresServer.GetAsync();
         var connection = await server.CreateDatabaseAsync();
-        using var app = new AppHost(new()
+        await MigratesSeedsAndServesAsync(new()
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = connection,
             ["Scheduler:Store"] = "Postgres",
         });
+    }
+
+    [SqlServerFact]
+    public async Task The_app_migrates_seeds_and_serves_on_SQL_Server() =>
+        await MigratesSeedsAndServesAsync(new()
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["Database:ConnectionString"] = await TestDatabase.CreateServerDatabaseAsync(Infrastructure.Persistence.DatabaseProvider.SqlServer),
+        });
+
+    private static async Task MigratesSeedsAndServesAsync(Dictionary<string, string?> settings)
+    {
+        using var app = new AppHost(settings);
         using var client = app.ApiClient(DemoData.Salon.ApiKey);
 
         // Readiness may lag a moment while the clustered scheduler checks in.

@@ -11,20 +11,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AskPro.Tests.Webhooks;
 
-/// <summary>The production database: the whole app on PostgreSQL receiving Retell events —
-/// parallel duplicates, out-of-order events, an unknown number — through the inbox writer's
-/// batched insert and the SKIP LOCKED worker.</summary>
-public sealed class WebhooksOnPostgresTests
+/// <summary>The production databases: the whole app on PostgreSQL (SQL Server when
+/// ASKPRO_SQLSERVER is set) receiving Retell events — parallel duplicates, out-of-order events,
+/// an unknown number — through the inbox writer's insert-or-skip and the locking batch claim.</summary>
+public sealed class WebhooksOnServerDatabaseTests
 {
     [PostgresFact]
-    public async Task Duplicates_and_out_of_order_events_give_one_complete_call_on_PostgreSQL()
+    public Task Duplicates_and_out_of_order_events_give_one_complete_call_on_PostgreSQL() => CheckAsync(DatabaseProvider.Postgres);
+
+    [SqlServerFact]
+    public Task Duplicates_and_out_of_order_events_give_one_complete_call_on_SQL_Server() => CheckAsync(DatabaseProvider.SqlServer);
+
+    private static async Task CheckAsync(DatabaseProvider provider)
     {
-        var server = await PostgresServer.GetAsync();
         var clock = new FixedClock(BookingApp.Start);
         using var app = new AppHost(new()
         {
-            ["Database:Provider"] = "Postgres",
-            ["Database:ConnectionString"] = await server.CreateDatabaseAsync(),
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = await TestDatabase.CreateServerDatabaseAsync(provider),
             ["Webhooks:WorkerEnabled"] = "false",
         }, clock);
         var retell = new FakeRetell(app.ApiClient(null), () => clock.Now);
