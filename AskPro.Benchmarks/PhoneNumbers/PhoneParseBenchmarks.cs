@@ -21,7 +21,35 @@ public class PhoneParseBenchmarks
     {
         PhoneNumberParser.Warm();
         foreach (var (input, region) in World) PhoneNumberParser.Parse(input, region);
+        Legacy.Warm();
+        foreach (var (input, region) in World) Legacy.Parse(input, region);
     }
+
+    // Once, side by side, before the old parser is deleted (docs/PERFORMANCE.md).
+    private static class Legacy
+    {
+        public static void Warm() => AskPro.Core.PhoneNumbers.Legacy.PhoneNumberParser.Warm();
+        public static AskPro.Core.PhoneNumbers.Legacy.PhoneParseResult Parse(string input, string region) => AskPro.Core.PhoneNumbers.Legacy.PhoneNumberParser.Parse(input, region);
+    }
+
+    [Benchmark]
+    public AskPro.Core.PhoneNumbers.Legacy.PhoneParseResult OldDachMobileParse() => Legacy.Parse(DachMobile[_i++ % DachMobile.Length], "DE");
+
+    [Benchmark]
+    public AskPro.Core.PhoneNumbers.Legacy.PhoneParseResult OldDachLandlineParse() => Legacy.Parse(DachLandline[_i++ % DachLandline.Length], "DE");
+
+    [Benchmark]
+    public AskPro.Core.PhoneNumbers.Legacy.PhoneParseResult OldOtherCountriesParse()
+    {
+        var (input, region) = World[_i++ % World.Length];
+        return Legacy.Parse(input, region);
+    }
+
+    [Benchmark]
+    public AskPro.Core.PhoneNumbers.Legacy.PhoneParseResult OldJunkRejected() => Legacy.Parse(Junk[_i++ % Junk.Length], "DE");
+
+    [Benchmark]
+    public string OldDachNationalFormat() => Legacy.Parse(DachLandline[_i++ % DachLandline.Length], "DE").Number!.Format(PhoneNumberFormat.National);
 
     [Benchmark]
     public PhoneParseResult DachMobileParse() => PhoneNumberParser.Parse(DachMobile[_i++ % DachMobile.Length], "DE");

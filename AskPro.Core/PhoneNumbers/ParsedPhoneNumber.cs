@@ -1,18 +1,23 @@
+using Google = global::PhoneNumbers;
+
 namespace AskPro.Core.PhoneNumbers;
 
-/// <summary>A valid phone number as Google's numbering plans understand it.</summary>
+/// <summary>A valid phone number as Google's libphonenumber reads it; our surface over the
+/// library's <c>PhoneNumber</c>, so nothing else in AskPro depends on the library.</summary>
 public sealed class ParsedPhoneNumber
 {
-    private readonly NumberingPlan _plan;
+    private readonly Google.PhoneNumberUtil _util;
+    private readonly Google.PhoneNumber _number;
 
-    internal ParsedPhoneNumber(NumberingPlan plan, string region, string countryCode, string nationalNumber, PhoneNumberType type)
+    internal ParsedPhoneNumber(Google.PhoneNumberUtil util, Google.PhoneNumber number)
     {
-        _plan = plan;
-        Region = region;
-        CountryCode = countryCode;
-        NationalNumber = nationalNumber;
-        Type = type;
-        E164 = "+" + countryCode + nationalNumber;
+        _util = util;
+        _number = number;
+        E164 = util.Format(number, Google.PhoneNumberFormat.E164);
+        CountryCode = number.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        NationalNumber = util.GetNationalSignificantNumber(number);
+        Region = util.GetRegionCodeForNumber(number);
+        Type = TypeOf(util.GetNumberType(number));
     }
 
     /// <summary>"+493055501000".</summary>
@@ -31,41 +36,33 @@ public sealed class ParsedPhoneNumber
     public string Format(PhoneNumberFormat format) => format switch
     {
         PhoneNumberFormat.E164 => E164,
-        PhoneNumberFormat.International => $"+{CountryCode} {PhoneNumberFormatter.FormatNsn(_plan, NationalNumber, international: true)}",
-        PhoneNumberFormat.National => PhoneNumberFormatter.FormatNsn(_plan, NationalNumber, international: false),
-        PhoneNumberFormat.Rfc3966 => $"tel:+{CountryCode}-{PhoneNumberFormatter.FormatNsn(_plan, NationalNumber, international: true).Replace(' ', '-')}",
+        PhoneNumberFormat.International => _util.Format(_number, Google.PhoneNumberFormat.INTERNATIONAL),
+        PhoneNumberFormat.National => _util.Format(_number, Google.PhoneNumberFormat.NATIONAL),
+        PhoneNumberFormat.Rfc3966 => _util.Format(_number, Google.PhoneNumberFormat.RFC3966),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
     public override string ToString() => E164;
+
+    private static PhoneNumberType TypeOf(Google.PhoneNumberType type) => type switch
+    {
+        Google.PhoneNumberType.FIXED_LINE => PhoneNumberType.FixedLine,
+        Google.PhoneNumberType.MOBILE => PhoneNumberType.Mobile,
+        Google.PhoneNumberType.FIXED_LINE_OR_MOBILE => PhoneNumberType.FixedLineOrMobile,
+        Google.PhoneNumberType.TOLL_FREE => PhoneNumberType.TollFree,
+        Google.PhoneNumberType.PREMIUM_RATE => PhoneNumberType.PremiumRate,
+        Google.PhoneNumberType.SHARED_COST => PhoneNumberType.SharedCost,
+        Google.PhoneNumberType.VOIP => PhoneNumberType.Voip,
+        Google.PhoneNumberType.PERSONAL_NUMBER => PhoneNumberType.PersonalNumber,
+        Google.PhoneNumberType.PAGER => PhoneNumberType.Pager,
+        Google.PhoneNumberType.UAN => PhoneNumberType.Uan,
+        Google.PhoneNumberType.VOICEMAIL => PhoneNumberType.Voicemail,
+        _ => PhoneNumberType.Unknown,
+    };
 }
 
 /// <summary>Success (a number) or failure (a reason), never an exception for bad input.</summary>
 public readonly record struct PhoneParseResult(ParsedPhoneNumber? Number, PhoneParseFailure? Failure)
 {
     public bool IsValid => Number is not null;
-}
-
-internal static class PhoneNumberFormatter
-{
-    /// <summary>Google's formatNsn: the first format whose last leading-digits pattern and whole
-    /// pattern fit; nationally with the national prefix rule ("0$1"); unformatted if none fits.</summary>
-    public static string FormatNsn(NumberingPlan plan, string nsn, bool international)
-    {
-        foreach (var format in plan.Formats)
-        {
-            if (international && format.InternationalFormat == "NA") continue;
-            if (!format.Applies(nsn)) continue;
-
-            var pattern = international ? format.InternationalFormat : format.Format;
-            var rule = format.NationalPrefixFormattingRule ?? plan.NationalPrefixFormattingRule;
-            if (!international && !string.IsNullOrEmpty(rule))
-            {
-                var first = pattern.IndexOf('$');
-                if (first >= 0 && first + 1 < pattern.Length) pattern = pattern[..first] + rule.Replace("$1", pattern.Substring(first, 2)) + pattern[(first + 2)..];
-            }
-            return format.Pattern.Replace(nsn, pattern);
-        }
-        return nsn;
-    }
 }

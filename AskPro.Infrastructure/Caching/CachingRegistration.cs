@@ -20,18 +20,22 @@ public static class CachingRegistration
             return services;
         }
 
-        // StackExchange.Redis 1.x: async calls only, and enough pool threads that its
-        // completions are never starved (DEPENDENCIES.md).
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
-        services.AddSingleton(_ =>
-        {
-            var config = ConfigurationOptions.Parse(options.Configuration!);
-            config.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(config);
-        });
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Connection(options.Configuration!)));
         services.AddScoped<ITenantCache, RedisTenantCache>();
         health.AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, ["ready"]);
         return services;
+    }
+
+    /// <summary>The app starts while Redis is down and the client keeps reconnecting in the
+    /// background (backing off up to 10 s). Meanwhile commands fail at once instead of queueing
+    /// until their timeout (the client's default backlog): everything built on Redis then
+    /// degrades to the database without making callers wait.</summary>
+    internal static ConfigurationOptions Connection(string configuration)
+    {
+        var config = ConfigurationOptions.Parse(configuration);
+        config.AbortOnConnectFail = false;
+        config.BacklogPolicy = BacklogPolicy.FailFast;
+        config.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 10_000);
+        return config;
     }
 }

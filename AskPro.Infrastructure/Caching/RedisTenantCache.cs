@@ -9,7 +9,7 @@ namespace AskPro.Infrastructure.Caching;
 /// The database is the truth and the cache only saves reads: with Redis unreachable a read is a
 /// miss, a write is skipped and a dropped invalidation leaves entries that expire with their
 /// TTL (slot claims still refuse a taken slot) — readiness reports Redis down meanwhile.</summary>
-internal sealed class RedisTenantCache(ITenantContext tenant, ConnectionMultiplexer redis, ILogger<RedisTenantCache> logger) : ITenantCache
+internal sealed class RedisTenantCache(ITenantContext tenant, IConnectionMultiplexer redis, ILogger<RedisTenantCache> logger) : ITenantCache
 {
     private IDatabase Db => redis.GetDatabase();
 
@@ -20,7 +20,7 @@ internal sealed class RedisTenantCache(ITenantContext tenant, ConnectionMultiple
             var value = await Db.StringGetAsync(await KeyAsync(area, key));
             return value.IsNull ? null : value.ToString();
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             logger.LogWarning(ex, "Cache read in {Area} failed; reading the database instead", area);
             return null;
@@ -33,7 +33,7 @@ internal sealed class RedisTenantCache(ITenantContext tenant, ConnectionMultiple
         {
             await Db.StringSetAsync(await KeyAsync(area, key), value, ttl);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             logger.LogWarning(ex, "Cache write in {Area} skipped", area);
         }
@@ -45,7 +45,7 @@ internal sealed class RedisTenantCache(ITenantContext tenant, ConnectionMultiple
         {
             await Db.StringIncrementAsync(TenantCacheKey.For(tenant, area) + ":gen");
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             logger.LogWarning(ex, "Cache invalidation of {Area} failed; its entries expire with their TTL", area);
         }

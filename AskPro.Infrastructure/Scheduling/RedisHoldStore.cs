@@ -11,40 +11,44 @@ namespace AskPro.Infrastructure.Scheduling;
 /// overlapping holds to two calls. Holds are about fairness between callers, not about double
 /// booking (the slot claims decide that): with Redis unreachable nothing is held and nobody's
 /// holds are seen, and calls go on — readiness reports Redis down meanwhile.</summary>
-internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext tenant, TimeProvider clock, ILogger<RedisHoldStore> logger) : IHoldStore
+internal sealed class RedisHoldStore(IConnectionMultiplexer redis, ITenantContext tenant, TimeProvider clock, ILogger<RedisHoldStore> logger) : IHoldStore
 {
-    private const string HoldScript = """
-        local now = tonumber(ARGV[2])
-        for i = 4, #ARGV do
-          local v = redis.call('HGET', KEYS[1], ARGV[i])
+    // The granule fields arrive as one space-separated argument (they contain no spaces).
+    private static readonly LuaScript HoldScript = LuaScript.Prepare("""
+        local now = tonumber(@now)
+        local fields = {}
+        for field in string.gmatch(@fields, '%S+') do fields[#fields + 1] = field end
+        for _, field in ipairs(fields) do
+          local v = redis.call('HGET', @holds, field)
           if v then
             local sep = string.find(v, '|', 1, true)
             local owner = string.sub(v, 1, sep - 1)
             local expires = tonumber(string.sub(v, sep + 1))
-            if expires > now and owner ~= ARGV[1] then return 0 end
+            if expires > now and owner ~= @callId then return 0 end
           end
         end
-        for i = 4, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], ARGV[1] .. '|' .. ARGV[3]) end
-        redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) - now + 60000)
+        for _, field in ipairs(fields) do redis.call('HSET', @holds, field, @callId .. '|' .. @expires) end
+        redis.call('PEXPIRE', @holds, tonumber(@expires) - now + 60000)
         return 1
-        """;
+        """);
 
-    private const string ReleaseScript = """
+    // Removes the call's own fields and every expired one ("" as call id: only expired ones).
+    private static readonly LuaScript ReleaseScript = LuaScript.Prepare("""
         local removed = 0
-        local all = redis.call('HGETALL', KEYS[1])
-        local now = tonumber(ARGV[2])
+        local all = redis.call('HGETALL', @holds)
+        local now = tonumber(@now)
         for i = 1, #all, 2 do
           local v = all[i + 1]
           local sep = string.find(v, '|', 1, true)
           local owner = string.sub(v, 1, sep - 1)
           local expires = tonumber(string.sub(v, sep + 1))
-          if owner == ARGV[1] or expires <= now then
-            redis.call('HDEL', KEYS[1], all[i])
+          if owner == @callId or expires <= now then
+            redis.call('HDEL', @holds, all[i])
             removed = removed + 1
           end
         end
         return removed
-        """;
+        """);
 
     private IDatabase Db => redis.GetDatabase();
     private RedisKey Key => TenantCacheKey.For(tenant, "holds");
@@ -57,12 +61,12 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
         {
             foreach (var slot in slots)
             {
-                var args = new List<RedisValue> { callId, NowMs, NowMs + (long)ttl.TotalMilliseconds };
-                args.AddRange(slot.Blocked.Granules(SlotClaim.Granule).Select(g => (RedisValue)Field(slot.StaffId, g)));
-                held += (int)await Db.ScriptEvaluateAsync(HoldScript, [Key], args.ToArray());
+                var now = NowMs;
+                var fields = string.Join(' ', slot.Blocked.Granules(SlotClaim.Granule).Select(g => Field(slot.StaffId, g)));
+                held += (int)await Db.ScriptEvaluateAsync(HoldScript, new { holds = Key, callId, now, expires = now + (long)ttl.TotalMilliseconds, fields });
             }
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             logger.LogWarning(ex, "Holds could not be written; the offered slots are not held");
         }
@@ -78,7 +82,7 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
         {
             entries = await Db.HashGetAllAsync(Key);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             logger.LogWarning(ex, "Other callers' holds could not be read; offering without them");
             return result;
@@ -101,9 +105,9 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
     {
         try
         {
-            await Db.ScriptEvaluateAsync(ReleaseScript, [Key], [callId, NowMs]);
+            await Db.ScriptEvaluateAsync(ReleaseScript, new { holds = Key, callId, now = NowMs });
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             logger.LogWarning(ex, "Holds could not be released; they expire by themselves");
         }
@@ -115,8 +119,8 @@ internal sealed class RedisHoldStore(ConnectionMultiplexer redis, ITenantContext
     {
         var removed = 0;
         foreach (var endpoint in redis.GetEndPoints())
-        foreach (var key in redis.GetServer(endpoint).Keys(pattern: "askpro:t:*:holds"))
-            removed += (int)await Db.ScriptEvaluateAsync(ReleaseScript, [key], ["", NowMs]);
+        await foreach (var key in redis.GetServer(endpoint).KeysAsync(pattern: "askpro:t:*:holds").WithCancellation(ct))
+            removed += (int)await Db.ScriptEvaluateAsync(ReleaseScript, new { holds = key, callId = "", now = NowMs });
         return removed;
     }
 

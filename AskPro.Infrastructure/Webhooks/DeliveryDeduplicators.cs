@@ -13,21 +13,21 @@ internal sealed class NoDeduplicator : IDeliveryDeduplicator
 /// <summary>Redis check-and-set (Lua, atomic): "done" short-circuits a duplicate before the
 /// database; "pending" (30 s) marks one in flight. The key becomes "done" only after the inbox
 /// commit, so a crash in between never turns a lost delivery into a "duplicate".</summary>
-internal sealed class RedisDeduplicator(ConnectionMultiplexer redis) : IDeliveryDeduplicator
+internal sealed class RedisDeduplicator(IConnectionMultiplexer redis) : IDeliveryDeduplicator
 {
-    private const string CheckAndSet = """
-        if redis.call('GET', KEYS[1]) == 'done' then return 0 end
-        redis.call('SET', KEYS[1], 'pending', 'PX', 30000, 'NX')
+    private static readonly LuaScript CheckAndSet = LuaScript.Prepare("""
+        if redis.call('GET', @key) == 'done' then return 0 end
+        redis.call('SET', @key, 'pending', 'PX', 30000, 'NX')
         return 1
-        """;
+        """);
 
     public async Task<bool> MaybeNewAsync(string provider, string eventKey, CancellationToken ct)
     {
         try
         {
-            return (int)await redis.GetDatabase().ScriptEvaluateAsync(CheckAndSet, [Key(provider, eventKey)]) == 1;
+            return (int)await redis.GetDatabase().ScriptEvaluateAsync(CheckAndSet, new { key = Key(provider, eventKey) }) == 1;
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             return true; // Redis down: the database decides
         }
@@ -39,7 +39,7 @@ internal sealed class RedisDeduplicator(ConnectionMultiplexer redis) : IDelivery
         {
             await redis.GetDatabase().StringSetAsync(Key(provider, eventKey), "done", TimeSpan.FromDays(1));
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             // Only the shortcut is lost; the unique index still refuses the duplicate.
         }

@@ -4,9 +4,10 @@ using Xunit.Abstractions;
 
 namespace AskPro.Tests.PhoneNumbers;
 
-/// <summary>Our parser against Google's own library (google-libphonenumber, via
-/// tools/phone-metadata/refresh.mjs): every region's example numbers and 10,500 random DACH
-/// inputs in national and international spellings, valid and invalid.</summary>
+/// <summary>Our parser (allow-list + libphonenumber-csharp) against a corpus made once with
+/// Google's own JavaScript library (google-libphonenumber 3.2.47) and committed: every region's
+/// example numbers and 10,500 random DACH inputs in national and international spellings,
+/// valid and invalid.</summary>
 public sealed class GoogleCorpusTests(ITestOutputHelper output)
 {
     private static readonly string[] Dach = ["DE", "AT", "CH"];
@@ -32,7 +33,7 @@ public sealed class GoogleCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_rest_of_the_world_agrees_with_Google_at_least_99_5_percent()
+    public void The_rest_of_the_world_agrees_with_Google_except_the_listed_data_differences()
     {
         var known = KnownDifferences();
         var cases = Data.Value.Cases.Where(c => !c.Dach && !Dach.Contains(c.Region)).ToList();
@@ -44,7 +45,10 @@ public sealed class GoogleCorpusTests(ITestOutputHelper output)
                          $"{differing.Count - unexplained.Count} known data differences; {rateBesidesData:0.00} % besides those. " +
                          $"Data: {string.Join(", ", Data.Value.GeneratedWith.Select(kv => $"{kv.Key} {kv.Value}"))}");
         foreach (var (_, difference) in differing) output.WriteLine(difference);
-        Assert.True(rateBesidesData >= 99.5, $"Agreement {rateBesidesData:0.00} % is below 99.5 %:\n{string.Join("\n", unexplained.Take(60))}");
+        // Before libphonenumber-csharp (our own parser on libphonenumber-js data) 99.1 % agreed,
+        // 100 % besides 24 listed differences; now fewer are listed and none may be unexplained.
+        Assert.True(rate >= 99.6, $"Agreement {rate:0.00} % fell below 99.6 %");
+        Assert.True(unexplained.Count == 0, $"Unlisted differences ({rateBesidesData:0.00} % agree besides the list):\n{string.Join("\n", unexplained.Take(60))}");
     }
 
     private static HashSet<(string Region, string Input)> KnownDifferences() =>

@@ -14,12 +14,37 @@ public sealed class RedisServer
 
     public static Task<RedisServer> GetAsync() => Shared.Value;
 
-    private static async Task<RedisServer> StartAsync()
+    /// <summary>A redis-server of the caller's own on <paramref name="port"/> (the caller stops it).</summary>
+    public static ExternalProcess StartOwn(int port)
     {
         var binary = TestServices.RedisServer ?? throw new InvalidOperationException("redis-server is required (ASKPRO_REQUIRE_SERVICES=1) but was not found.");
-        var port = TestServices.FreePort();
-        var process = ExternalProcess.Start(binary,
+        return ExternalProcess.Start(binary,
             ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]);
+    }
+
+    /// <summary>Waits until nothing listens on <paramref name="port"/> any more.</summary>
+    public static async Task WaitUntilDownAsync(int port)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"redis-server on port {port} did not stop.");
+    }
+
+    private static async Task<RedisServer> StartAsync()
+    {
+        var port = TestServices.FreePort();
+        var process = StartOwn(port);
         for (var attempt = 0; attempt < 100; attempt++)
         {
             if (process.HasExited) throw new InvalidOperationException("redis-server exited: " + process.Output);

@@ -34,6 +34,36 @@ public sealed class TenantCacheTests
         await cache.InvalidateAsync("availability", default);
     }
 
+    [RedisFact]
+    public async Task After_Redis_restarts_the_cache_reconnects_by_itself()
+    {
+        var port = TestServices.FreePort();
+        var server = RedisServer.StartOwn(port);
+        try
+        {
+            await using var provider = CacheServices($"127.0.0.1:{port},abortConnect=false,connectTimeout=500");
+            await using var scope = provider.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(SalonA);
+            var cache = scope.ServiceProvider.GetRequiredService<ITenantCache>();
+            await cache.SetAsync("slots", "d", "before", TimeSpan.FromMinutes(5), default);
+            Assert.Equal("before", await cache.GetAsync("slots", "d", default));
+
+            server.Dispose(); // Redis goes away: reads are misses, writes are skipped
+            await RedisServer.WaitUntilDownAsync(port);
+            Assert.Null(await cache.GetAsync("slots", "d", default));
+
+            server = RedisServer.StartOwn(port); // back, empty (no persistence)
+            var redis = provider.GetRequiredService<IConnectionMultiplexer>();
+            for (var i = 0; i < 100 && !redis.IsConnected; i++) await Task.Delay(100);
+            await cache.SetAsync("slots", "d", "after", TimeSpan.FromMinutes(5), default);
+            Assert.Equal("after", await cache.GetAsync("slots", "d", default));
+        }
+        finally
+        {
+            server.Dispose();
+        }
+    }
+
     [Fact]
     public void Cache_keys_require_a_tenant()
     {
@@ -59,7 +89,7 @@ public sealed class TenantCacheTests
     private static async Task CheckAsync(string? redis)
     {
         await using var provider = CacheServices(redis);
-        if (redis is not null) Assert.IsType<ConnectionMultiplexer>(provider.GetRequiredService<ConnectionMultiplexer>());
+        if (redis is not null) Assert.True(provider.GetRequiredService<IConnectionMultiplexer>().IsConnected);
 
         ITenantCache CacheFor(TenantId tenant, IServiceScope scope)
         {

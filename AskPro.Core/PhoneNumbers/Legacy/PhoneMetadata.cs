@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.Json;
 
-namespace AskPro.Core.PhoneNumbers;
+namespace AskPro.Core.PhoneNumbers.Legacy;
 
 /// <summary>Google's numbering plans for every region, from the embedded metadata.max.json.
 /// The JSON is read once; each region's patterns are compiled on first use and cached.</summary>

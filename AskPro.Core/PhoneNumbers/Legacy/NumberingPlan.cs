@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace AskPro.Core.PhoneNumbers;
+namespace AskPro.Core.PhoneNumbers.Legacy;
 
 /// <summary>One region's numbering plan (or one non-geographic calling code's), read from the
 /// compressed libphonenumber-js metadata (version 4 layout) and compiled once.</summary>
