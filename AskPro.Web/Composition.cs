@@ -47,7 +47,7 @@ public static class Composition
         health.AddDbContextCheck<AskProDbContext>("database", HealthStatus.Unhealthy, ["ready"]);
         services.AddAskProCaching(configuration, health);
         services.AddAskProScheduler(configuration, health);
-        services.AddAskProDataProtection();
+        services.AddAskProDataProtection(configuration);
         services.AddAskProTelephony(configuration);
         services.AddAskProWebhooks(configuration);
         services.AddAskProMetrics();

@@ -138,6 +138,6 @@ public abstract partial class AskProDbContext
             e.Property(x => x.LastError).HasMaxLength(2000);
             e.Property(x => x.CorrelationId).HasMaxLength(64);
         });
-        b.Entity<DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(100_000));
+        b.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(100_000));
     }
 }

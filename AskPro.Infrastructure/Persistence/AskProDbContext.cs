@@ -6,6 +6,7 @@ using AskPro.Core.Scheduling;
 using AskPro.Core.Telephony;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace AskPro.Infrastructure.Persistence;
 /// <summary>The one EF Core model. Provider-specific subclasses exist only so each provider has
 /// its own migration set; all code depends on this type.</summary>
 public abstract partial class AskProDbContext(DbContextOptions options, ITenantContext tenant)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public ITenantContext TenantContext => tenant;
 
@@ -34,6 +35,7 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Core.Webhooks.InboxItem> Inbox => Set<Core.Webhooks.InboxItem>();
+    /// <summary>The Data Protection key ring (Microsoft's EF Core key store; not tenant data).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the global query filters each time a query runs. The getter throws when there is
