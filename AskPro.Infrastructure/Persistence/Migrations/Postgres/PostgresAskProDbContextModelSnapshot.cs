@@ -18,7 +18,7 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -926,7 +926,7 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("AskPro.Infrastructure.Persistence.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -939,7 +939,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.Property<string>("Xml")
-                        .IsRequired()
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
 

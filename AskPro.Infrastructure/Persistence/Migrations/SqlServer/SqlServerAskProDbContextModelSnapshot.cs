@@ -928,7 +928,7 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("AskPro.Infrastructure.Persistence.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -941,7 +941,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Xml")
-                        .IsRequired()
                         .HasMaxLength(100000)
                         .HasColumnType("nvarchar(max)");
 
