@@ -18,7 +18,9 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Radzen;
+using AskPro.Infrastructure.Portal;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace AskPro.Web;
 
@@ -37,7 +39,7 @@ public static class Composition
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
-        // Static web assets (_content/Radzen.Blazor) are served from the build outside Development too.
+        // Static web assets (_content/MudBlazor, _framework/blazor.web.js) are served from the build outside Development too.
         builder.WebHost.UseStaticWebAssets();
 
         ResolveSqlitePath(builder);
@@ -54,6 +56,7 @@ public static class Composition
         services.AddWebhookRateLimits(configuration);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
+        services.AddAskProPortal();
         services.AddSingleton<DemoSeeder>();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
@@ -75,7 +78,7 @@ public static class Composition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
-        services.AddRadzenComponents();
+        services.AddAskProPortalUi();
         return builder;
     }
 
@@ -112,6 +115,19 @@ public static class Composition
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>MudBlazor with our texts, and what every page shares per circuit.</summary>
+    private static IServiceCollection AddAskProPortalUi(this IServiceCollection services)
+    {
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        services.AddTransient<MudLocalizer, ResourceMudLocalizer>();
+        services.AddScoped<CurrentCompany>();
+        return services;
     }
 
     /// <summary>A relative SQLite path is taken relative to the app's content root, so

@@ -25,23 +25,34 @@ public static class PersistenceRegistration
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<AskProDbContext, PostgresAskProDbContext>(o => ConfigurePostgres(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+                AddContexts<PostgresAskProDbContext>(services, o => ConfigurePostgres(o, options.ConnectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<AskProDbContext, SqlServerAskProDbContext>(o => ConfigureSqlServer(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+                AddContexts<SqlServerAskProDbContext>(services, o => ConfigureSqlServer(o, options.ConnectionString));
                 break;
             default:
-                services.AddDbContext<AskProDbContext, SqliteAskProDbContext>(o => ConfigureSqlite(o, options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+                AddContexts<SqliteAskProDbContext>(services, o => ConfigureSqlite(o, options.ConnectionString));
                 break;
         }
 
-        services.AddScoped<AskProDbContextFactory>();
         services.AddScoped<IBookingStore, AppointmentStore>();
         services.AddScoped<BookAppointment>();
         services.AddScoped<Core.Customers.ICustomerStore, Customers.CustomerStore>();
         services.AddScoped<Core.Customers.FindOrCreateCustomer>();
         services.AddSingleton(TimeProvider.System);
         return services;
+    }
+
+    /// <summary>The scoped context for requests and jobs, and EF's own context factory for
+    /// code that needs short-lived contexts (portal query services, circuit-scoped writes).
+    /// The factory is scoped so each context it makes gets the scope's tenant.</summary>
+    private static void AddContexts<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : AskProDbContext
+    {
+        services.AddDbContext<AskProDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
+        // No options here: the factory shares the singleton options registered just above.
+        services.AddDbContextFactory<TContext>((Action<DbContextOptionsBuilder>?)null, ServiceLifetime.Scoped);
+        services.AddScoped<IDbContextFactory<AskProDbContext>, ProviderContextFactory<TContext>>();
     }
 
     private static readonly SqliteBusyTimeout BusyTimeout = new();

@@ -20,7 +20,7 @@ public sealed class AdminBrowserTests(AppHost app)
         var page = browser.Page;
         await browser.LogInAsync(DemoData.PlatformEmail, DemoData.PlatformPassword);
         await browser.WaitForCircuitAsync();
-        await Expect(page.Locator(".rz-alert")).ToBeVisibleAsync(); // no company chosen yet: nothing shown
+        await Expect(page.GetByTestId("no-company")).ToBeVisibleAsync(); // no company chosen yet: nothing shown
 
         await page.GotoAsync("/platform/companies");
         await browser.WaitForCircuitAsync();
@@ -72,15 +72,29 @@ public sealed class AdminBrowserTests(AppHost app)
         await page.GetByTestId("api-key-name").FillAsync(label);
         await page.GetByTestId("api-key-name").PressAsync("Tab");
         await page.GetByTestId("api-key-create").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Schlüssel erstellt" })).ToBeVisibleAsync();
         var secret = await page.GetByTestId("api-key-secret").InnerTextAsync();
         Assert.StartsWith("ak_", secret);
 
         using var client = app.ApiClient(secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/branches")).StatusCode);
 
-        await page.GetByTestId("api-keys-grid").Locator("tr", new() { HasText = label }).GetByRole(AriaRole.Button).ClickAsync();
+        // Revoking asks first; cancelling changes nothing.
+        var revoke = page.GetByTestId("api-keys-grid").Locator("tr", new() { HasText = label }).GetByTestId("api-key-revoke");
+        await revoke.ClickAsync();
+        await Expect(page.GetByTestId("confirm-dialog")).ToContainTextAsync(label);
+        await browser.ScreenshotAsync("14-api-key-confirm");
+        await page.GetByTestId("confirm-cancel").ClickAsync();
+        await Expect(page.GetByTestId("confirm-dialog")).ToHaveCountAsync(0);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/branches")).StatusCode);
+
+        await revoke.ClickAsync();
+        await page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = $"„{label}“ widerrufen" })).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("15-api-key-revoked-toast");
         await Expect(page.GetByTestId("api-key-secret")).ToHaveCountAsync(0);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/branches")).StatusCode);
+        Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
     }
 
     [BrowserFact]

@@ -11,9 +11,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; private set; } = null!;
 
+    /// <summary>Errors the page wrote to the console or threw, in order.</summary>
+    public List<string> ConsoleErrors { get; } = [];
+
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(Uri baseAddress)
+    public static async Task<BrowserSession> StartAsync(Uri baseAddress, string locale = "de-DE", int width = 1366, int height = 768)
     {
         var session = new BrowserSession { _playwright = await Playwright.CreateAsync() };
         session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -25,10 +28,13 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         var context = await session._browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "de-DE",
+            BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale,
+            IsMobile = width < 600, HasTouch = width < 600,
         });
         context.SetDefaultTimeout(20_000);
         session.Page = await context.NewPageAsync();
+        session.Page.Console += (_, message) => { if (message.Type == "error") session.ConsoleErrors.Add(message.Text); };
+        session.Page.PageError += (_, error) => session.ConsoleErrors.Add(error);
         return session;
     }
 
@@ -42,6 +48,13 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByTestId("email").FillAsync(email);
         await Page.GetByTestId("password").FillAsync(password);
         await Page.GetByTestId("login-submit").ClickAsync();
+    }
+
+    /// <summary>Signs out through the user menu.</summary>
+    public async Task LogOutAsync()
+    {
+        await Page.GetByTestId("user-name").ClickAsync();
+        await Page.GetByTestId("logout").ClickAsync();
     }
 
     public async Task ScreenshotAsync(string name)

@@ -47,9 +47,7 @@ public sealed class SimulatorBrowserTests(AppHost app)
         // The salon's appointments page shows it at 11:00.
         await page.GotoAsync("/appointments");
         await browser.WaitForCircuitAsync();
-        var filter = page.Locator("[data-testid=appointments-grid] .rz-cell-filter input").Nth(0);
-        await filter.FillAsync("Tessa");
-        await filter.PressAsync("Enter");
+        await PortalBrowserTests.FilterCustomersAsync(page, "Tessa");
         var row = page.Locator("[data-testid=appointments-grid] tbody tr", new() { HasText = customer });
         await Expect(row).ToContainTextAsync($"{day:dd.MM.yyyy} 11:00");
         await browser.ScreenshotAsync("22-appointments-after-simulator");
@@ -62,18 +60,16 @@ public sealed class SimulatorBrowserTests(AppHost app)
         await Expect(page.GetByTestId("sim-message")).ToContainTextAsync("abgesagt");
         await page.GotoAsync("/appointments");
         await browser.WaitForCircuitAsync();
-        await filter.FillAsync("Tessa");
-        await filter.PressAsync("Enter");
+        await PortalBrowserTests.FilterCustomersAsync(page, "Tessa");
         await Expect(row).ToContainTextAsync("Storniert");
 
         // The praxis never sees any of it.
-        await page.GetByTestId("logout").ClickAsync();
+        await browser.LogOutAsync();
         await browser.LogInAsync(DemoData.Praxis.AdminEmail, DemoData.Praxis.AdminPassword);
         await browser.WaitForCircuitAsync();
         await page.GotoAsync("/appointments");
         await browser.WaitForCircuitAsync();
-        await filter.FillAsync("Tessa");
-        await filter.PressAsync("Enter");
+        await PortalBrowserTests.FilterCustomersAsync(page, "Tessa");
         await Expect(page.Locator("[data-testid=appointments-grid] tbody")).Not.ToContainTextAsync(customer);
         await page.GotoAsync("/customers");
         await browser.WaitForCircuitAsync();
@@ -90,10 +86,10 @@ public sealed class SimulatorBrowserTests(AppHost app)
 
     private static async Task ChooseAsync(IPage page, string function)
     {
-        await page.GetByTestId("sim-function").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = function, Exact = true }).ClickAsync();
+        await page.Locator("div.mud-select:not(.mud-input-control)", new() { Has = page.GetByTestId("sim-function") }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = function }).First.ClickAsync();
         // The choice travels to the server first; send only once the page shows it.
-        await Expect(page.GetByTestId("sim-function")).ToContainTextAsync(function);
+        await Expect(page.GetByTestId("sim-function")).ToHaveTextAsync(function);
         await page.GetByTestId("sim-send").ClickAsync();
     }
 

@@ -67,3 +67,8 @@ public sealed class PostgresTheoryAttribute : TheoryAttribute
 {
     public PostgresTheoryAttribute() => Skip = TestServices.SkipUnless(TestServices.PostgresBin, "PostgreSQL (initdb/postgres)");
 }
+
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute() => Skip = TestServices.SkipUnless(TestServices.Chromium, "Chromium");
+}

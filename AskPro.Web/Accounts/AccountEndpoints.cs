@@ -17,7 +17,7 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account");
         account.MapPost("/logout", LogoutAsync);
-        account.MapPost("/select-company", SelectCompanyAsync).RequireAuthorization(AccountsRegistration.PlatformAdmin);
+        account.MapPost("/select-company", SelectCompanyAsync).RequireAuthorization(Policies.PlatformAdmin);
         app.MapGet("/culture/set", SetCulture);
         return app;
     }

@@ -8,9 +8,6 @@ namespace AskPro.Web.Accounts;
 
 public static class AccountsRegistration
 {
-    public const string CompanyUser = "CompanyUser";
-    public const string CompanyAdmin = "CompanyAdmin";
-    public const string PlatformAdmin = "PlatformAdmin";
     private const string SelectingScheme = "AskPro";
 
     public static IServiceCollection AddAskProAccounts(this IServiceCollection services, IWebHostEnvironment environment)
@@ -60,9 +57,9 @@ public static class AccountsRegistration
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(CompanyUser, p => p.RequireAuthenticatedUser().RequireClaim(AskProClaims.Company))
-            .AddPolicy(CompanyAdmin, p => p.RequireClaim(AskProClaims.Company).RequireRole(Roles.CompanyAdmin, Roles.PlatformAdmin))
-            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
+            .AddPolicy(Policies.CompanyUser, p => p.RequireAuthenticatedUser().RequireClaim(AskProClaims.Company))
+            .AddPolicy(Policies.CompanyAdmin, p => p.RequireClaim(AskProClaims.Company).RequireRole(Roles.CompanyAdmin, Roles.PlatformAdmin))
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
 
         services.AddSingleton<DevMailSink>();
         services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<DevMailSink>());

@@ -31,8 +31,8 @@ public static class CustomersApi
         if (q is not null)
         {
             if (q.Length is 0 or > 100) return RestApi.Invalid("q must be 1 to 100 characters.");
-            var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\"));
+            var pattern = TextMatch.Contains(q);
+            query = query.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern, TextMatch.Escape));
         }
 
         query = query.OrderBy(c => c.Name).ThenBy(c => c.Id);

@@ -16,7 +16,7 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteJsonAsync,
         });
-        app.MapGet("/health/detailed", DetailedAsync).RequireAuthorization(Accounts.AccountsRegistration.PlatformAdmin).ExcludeFromDescription();
+        app.MapGet("/health/detailed", DetailedAsync).RequireAuthorization(Accounts.Policies.PlatformAdmin).ExcludeFromDescription();
         return app;
     }
 

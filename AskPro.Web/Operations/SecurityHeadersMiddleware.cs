@@ -1,6 +1,6 @@
 namespace AskPro.Web.Operations;
 
-/// <summary>Headers every response gets. The CSP allows what Blazor Server and Radzen need
+/// <summary>Headers every response gets. The CSP allows what Blazor Server and MudBlazor need
 /// (inline styles, the SignalR websocket) and nothing from other origins.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {

@@ -1,0 +1,36 @@
+using AskPro.Core.Access;
+using AskPro.Core.Access.CreateApiKey;
+using AskPro.Core.Access.RevokeApiKey;
+using AskPro.Core.Customers.AddCustomer;
+using AskPro.Core.Operations;
+using AskPro.Infrastructure.Operations;
+using AskPro.Infrastructure.Access;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AskPro.Infrastructure.Portal;
+
+public static class PortalRegistration
+{
+    /// <summary>The portal's read models and the commands its pages call. Scoped: in a Blazor
+    /// circuit they share the circuit's tenant, and each call opens its own short-lived context.</summary>
+    public static IServiceCollection AddAskProPortal(this IServiceCollection services)
+    {
+        services.AddScoped<PlatformScope>();
+        services.AddScoped<IDashboardQueries, DashboardQueries>();
+        services.AddScoped<IAppointmentQueries, AppointmentQueries>();
+        services.AddScoped<ICallQueries, CallQueries>();
+        services.AddScoped<ICustomerQueries, CustomerQueries>();
+        services.AddScoped<IInboxQueries, InboxQueries>();
+        services.AddScoped<DeadLetterReplay>();
+        services.AddScoped<IOperationsQueries, OperationsQueries>();
+        services.AddScoped<ICompanyQueries, CompanyQueries>();
+        services.AddScoped<IApiKeyQueries, ApiKeyQueries>();
+
+        services.AddScoped<IApiKeyStore, ApiKeyStore>();
+        services.AddScoped<CreateApiKey>();
+        services.AddScoped<RevokeApiKey>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AddCustomer>();
+        return services;
+    }
+}
