@@ -11,14 +11,20 @@ namespace AskPro.Tests.Support;
 /// temp SQLite file. Shared by the tests of one collection.</summary>
 public sealed class AppHost : WebApplicationFactory<Program>
 {
-    private readonly string _folder = TestServices.NewTempDirectory("askpro-app");
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
     private readonly CapturedLogs? _logs;
 
     public AppHost() : this([]) { }
 
-    internal AppHost(Dictionary<string, string?> settings, FixedClock? clock = null, CapturedLogs? logs = null)
+    /// <param name="folder">An existing app folder (database, backups) to start on, e.g. to restart
+    /// "the same installation"; it is then left in place. Default: a new temp folder, deleted at the end.</param>
+    /// <param name="port">A fixed loopback port (a restart keeps its address); 0 picks a free one.</param>
+    internal AppHost(Dictionary<string, string?> settings, FixedClock? clock = null, CapturedLogs? logs = null, string? folder = null, int port = 0)
     {
+        _ownsFolder = folder is null;
+        _folder = folder ?? TestServices.NewTempDirectory("askpro-app");
         Clock = clock;
         _logs = logs;
         _settings = new Dictionary<string, string?>
@@ -30,7 +36,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     /// <summary>Set when the test controls "now" for the whole app.</summary>
@@ -80,6 +86,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder) return;
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { /* a file still open by a finishing request; the temp folder is cleaned by the OS */ }
     }
