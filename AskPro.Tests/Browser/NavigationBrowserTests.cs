@@ -117,6 +117,30 @@ public sealed class NavigationBrowserTests(AppHost app)
     }
 
     [BrowserFact]
+    public async Task The_dark_theme_switches_the_whole_page_and_back()
+    {
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("count-week")).ToBeVisibleAsync();
+        const string background = "() => getComputedStyle(document.body).backgroundColor";
+        var light = await page.EvaluateAsync<string>(background);
+
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        var dark = await PortalBrowserTests.EventuallyAsync(() => page.EvaluateAsync<string>(background), c => c != light);
+        Assert.Equal("rgb(17, 24, 31)", dark); // AskPro's dark background
+        await browser.ScreenshotAsync("44-dark-dashboard");
+        await page.Locator("nav a", new() { HasText = "Termine" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=appointments-grid] tbody tr").First).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("45-dark-appointments");
+
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        Assert.Equal(light, await PortalBrowserTests.EventuallyAsync(() => page.EvaluateAsync<string>(background), c => c == light));
+        Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
+    }
+
+    [BrowserFact]
     public async Task Platform_admin_pages_render_without_console_errors()
     {
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
