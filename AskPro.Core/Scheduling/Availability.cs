@@ -1,4 +1,5 @@
 using AskPro.Core.Directory;
+using AskPro.Core.Scheduling.Holidays;
 using AskPro.Core.Shared;
 
 namespace AskPro.Core.Scheduling;
@@ -15,16 +16,17 @@ public sealed record StaffSchedule(Guid StaffId, string Name, IReadOnlyList<Week
 public sealed record ScheduleSnapshot(
     string TimeZoneId,
     IReadOnlyList<WeeklyInterval> OpeningHours,
-    IReadOnlyList<Closure> Closures,
+    ClosedDays Closed,
     IReadOnlyList<StaffSchedule> Staff,
     IReadOnlyList<BusyTime> Busy,
     int GridMinutes,
     DateTime EarliestStartUtc,
     DateTime LatestStartUtc)
 {
-    public bool IsClosed(DateOnly day) => Closures.Any(c => day >= c.From && day <= c.To);
+    public bool IsClosed(DateOnly day) => Closed.IsClosed(day);
 
-    /// <summary>The branch's opening intervals on <paramref name="day"/> (none on closures).</summary>
+    /// <summary>The branch's opening intervals on <paramref name="day"/> (none on closures and
+    /// public holidays of its region).</summary>
     public IReadOnlyList<(TimeOnly Opens, TimeOnly Closes)> OpeningOn(DateOnly day) =>
         IsClosed(day) ? [] : OpeningHours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.Opens).Select(h => (h.Opens, h.Closes)).ToList();
 }

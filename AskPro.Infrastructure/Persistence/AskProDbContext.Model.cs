@@ -27,6 +27,9 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => x.CompanyId);
             e.ComplexCollection(x => x.OpeningHours, c => c.ToJson());
             e.ComplexCollection(x => x.Closures, c => c.ToJson());
+            e.Property(x => x.CountryCode).HasMaxLength(2);
+            e.Property(x => x.Region).HasMaxLength(6);
+            e.Ignore(x => x.RegionOrCountry);
         });
 
         b.Entity<Staff>(e =>

@@ -1,5 +1,6 @@
 using AskPro.Core.Calendars;
 using AskPro.Core.Scheduling;
+using AskPro.Core.Scheduling.Holidays;
 using AskPro.Core.Telephony.AgentFunctions;
 using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Calendars;
@@ -27,6 +28,7 @@ public static class TelephonyRegistration
 
         services.AddScoped<IAvailabilityChanged, CachedAvailabilityChanged>();
         services.AddScoped<ICalendarProvider, BuiltInCalendar>();
+        services.AddSingleton<IPublicHolidayCalendar, PublicHolidayCalendar>();
         services.AddScoped<IAgentData, AgentData>();
         services.AddScoped<AgentFunctions>();
         services.AddScoped<FunctionCallHandler>();

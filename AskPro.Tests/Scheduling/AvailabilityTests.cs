@@ -1,3 +1,4 @@
+using AskPro.Core.Scheduling.Holidays;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
@@ -22,7 +23,7 @@ public sealed class AvailabilityTests
     {
         WeeklyInterval[] hours = [.. Enumerable.Range(1, 5).SelectMany(d => new[] { WeeklyInterval.Of((DayOfWeek)d, "09:00", "12:00"), WeeklyInterval.Of((DayOfWeek)d, "13:00", "18:00") }),
             WeeklyInterval.Of(DayOfWeek.Saturday, "09:00", "14:00")];
-        return new ScheduleSnapshot("Europe/Berlin", hours, closures ?? [],
+        return new ScheduleSnapshot("Europe/Berlin", hours, new ClosedDays(closures ?? [], []),
             [new StaffSchedule(Anna, "Anna", []), new StaffSchedule(Mehmet, "Mehmet", mehmetHours ?? [])],
             busy ?? [], 15, earliest ?? new DateTime(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 31, 0, 0, 0, DateTimeKind.Utc));
     }

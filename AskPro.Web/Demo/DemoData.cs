@@ -9,7 +9,7 @@ public static class DemoData
     public const string PlatformPassword = "Demo!Platform2026";
 
     public sealed record DemoCompany(
-        string Name, string TenantKey, string Industry, string BranchName, string Street, string PostalCode, string City,
+        string Name, string TenantKey, string Industry, string BranchName, string Street, string PostalCode, string City, string Region,
         string Phone, string AdminEmail, string AdminPassword, string ApiKey, string CalComSecret,
         (DayOfWeek Day, string Opens, string Closes)[] Hours,
         (string Name, int Minutes, long PriceCents, int Buffer, string Aliases)[] Services,
@@ -18,7 +18,7 @@ public static class DemoData
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
     public static readonly DemoCompany Salon = new(
-        "Salon Sonnenschein", "demo-salon", "Friseur", "Salon Sonnenschein Mitte", "Torstraße 101", "10119", "Berlin",
+        "Salon Sonnenschein", "demo-salon", "Friseur", "Salon Sonnenschein Mitte", "Torstraße 101", "10119", "Berlin", "DE-BE",
         "+493055501000", "admin@salon.demo", "Demo!Salon2026", "demo-api-key-salon", "demo-calcom-secret-salon",
         [.. Weekdays.Select(d => (d, "09:00", "18:00")), (DayOfWeek.Saturday, "09:00", "14:00")],
         [("Damenhaarschnitt", 60, 4900, 0, "Haarschnitt Damen, Damenschnitt"), ("Herrenhaarschnitt", 30, 2900, 0, "Haarschnitt Herren, Herrenschnitt"),
@@ -26,7 +26,7 @@ public static class DemoData
         ["Anna Schmidt", "Mehmet Yılmaz", "Julia Weber"]);
 
     public static readonly DemoCompany Praxis = new(
-        "Praxis Dr. Berg", "demo-praxis", "Physiotherapie", "Praxis Dr. Berg", "Leopoldstraße 28", "80802", "München",
+        "Praxis Dr. Berg", "demo-praxis", "Physiotherapie", "Praxis Dr. Berg", "Leopoldstraße 28", "80802", "München", "DE-BY",
         "+498955502000", "admin@praxis.demo", "Demo!Praxis2026", "demo-api-key-praxis", "demo-calcom-secret-praxis",
         [(DayOfWeek.Monday, "08:00", "17:00"), (DayOfWeek.Tuesday, "08:00", "17:00"), (DayOfWeek.Wednesday, "08:00", "12:00"),
          (DayOfWeek.Thursday, "08:00", "17:00"), (DayOfWeek.Friday, "08:00", "17:00")],

@@ -52,6 +52,7 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IHostEnviron
         var branch = new Branch
         {
             CompanyId = company.Id, Name = demo.BranchName, Street = demo.Street, PostalCode = demo.PostalCode, City = demo.City,
+            CountryCode = "DE", Region = demo.Region,
             Phone = E164Number.Parse(demo.Phone),
             OpeningHours = [.. demo.Hours.Select(h => WeeklyInterval.Of(h.Day, h.Opens, h.Closes))],
             Closures = [new Closure { From = new DateOnly(2026, 12, 24), To = new DateOnly(2026, 12, 26), Reason = "Weihnachten" }],

@@ -1,6 +1,7 @@
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Scheduling.GermanDates;
+using AskPro.Core.Scheduling.Holidays;
 using AskPro.Core.Shared;
 
 namespace AskPro.Core.Telephony.AgentFunctions;
@@ -54,7 +55,9 @@ public sealed partial class AgentFunctions
             var offers = free.From(from, Alternatives.Max);
             await HoldAsync(call, service, offers, ct);
             reply["alternatives"] = Offered(offers, call);
-            var closed = $"{Capitalize(Spoken(wishUtc, call))} haben wir leider geschlossen.";
+            var closed = schedule.Closed.On(at.Date) is { } reason
+                ? reason.Sentence()
+                : $"{Capitalize(Spoken(wishUtc, call))} haben wir leider geschlossen.";
             return FunctionReply.Ok("outside_hours", offers.Count > 0
                 ? $"{closed} Frei wäre {GermanSpeech.Either(offers.Select(s => Spoken(s.StartUtc, call)).ToList())}."
                 : $"{closed} In den nächsten zwei Wochen ist leider nichts frei.", reply);
@@ -108,6 +111,10 @@ public sealed partial class AgentFunctions
         await HoldAsync(call, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
         var wished = GermanSpeech.Date(day, Today(call));
+        if (free.ClosedOn(day) is { } closed)
+            return FunctionReply.Ok("outside_hours", alternatives.Count > 0
+                ? $"{closed.Sentence()} Frei wäre {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())}."
+                : $"{closed.Sentence()} In den nächsten zwei Wochen ist leider nichts frei.", reply);
         return FunctionReply.Ok("unavailable", alternatives.Count > 0
             ? $"{Capitalize(wished)} ist leider nichts mehr frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
             : $"{Capitalize(wished)} und in den zwei Wochen danach ist leider nichts frei.", reply);
@@ -149,6 +156,8 @@ public sealed partial class AgentFunctions
         private readonly Dictionary<DateOnly, IReadOnlyList<Slot>> _days = [];
 
         public Func<Slot, bool> Allowed => allowed;
+
+        public ClosedDay? ClosedOn(DateOnly day) => schedule.Closed.On(day);
 
         public IReadOnlyList<Slot> On(DateOnly day)
         {

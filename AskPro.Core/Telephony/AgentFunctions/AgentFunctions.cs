@@ -3,6 +3,7 @@ using AskPro.Core.Calendars;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Scheduling.GermanDates;
+using AskPro.Core.Scheduling.Holidays;
 using AskPro.Core.Shared;
 
 namespace AskPro.Core.Telephony.AgentFunctions;
@@ -18,7 +19,7 @@ public sealed class AgentOptions
 /// <summary>The functions the voice agent calls mid-call (CONTRACTS.md). One public method;
 /// every outcome is a <see cref="FunctionReply"/> with a German sentence for the ear.</summary>
 public sealed partial class AgentFunctions(
-    IAgentData data, IHoldStore holds, ICalendarProvider calendar, Customers.FindOrCreateCustomer customers,
+    IAgentData data, IHoldStore holds, ICalendarProvider calendar, Customers.FindOrCreateCustomer customers, IPublicHolidayCalendar holidays,
     TimeProvider clock, AgentOptions options)
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>
@@ -49,11 +50,16 @@ public sealed partial class AgentFunctions(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today(AgentCall call) => DateOnly.FromDateTime(BranchClock.ToLocal(Now, call.Branch.TimeZoneId).DateTime);
 
-    private DateContext DateContext(AgentCall call) => new(
-        BranchClock.ToLocal(Now, call.Branch.TimeZoneId).DateTime,
-        day => call.Branch.Closures.Any(c => day >= c.From && day <= c.To)
-            ? []
-            : call.Branch.OpeningHours.Where(h => h.Day == day.DayOfWeek).Select(h => (h.Opens, h.Closes)).ToList());
+    private DateContext DateContext(AgentCall call)
+    {
+        var closed = ClosedDaysFor(call, Today(call), options.HorizonDays + 1);
+        return new(BranchClock.ToLocal(Now, call.Branch.TimeZoneId).DateTime,
+            day => closed.IsClosed(day) ? [] : call.Branch.OpeningHours.Where(h => h.Day == day.DayOfWeek).Select(h => (h.Opens, h.Closes)).ToList());
+    }
+
+    /// <summary>The branch's closures and its region's public holidays over these days.</summary>
+    private ClosedDays ClosedDaysFor(AgentCall call, DateOnly from, int days) =>
+        ClosedDays.Of(call.Branch, holidays, from, from.AddDays(days));
 
     private static FunctionReply Invalid(string question, Dictionary<string, object?>? data = null) =>
         FunctionReply.Fail("invalid_input", question, data);
@@ -122,7 +128,7 @@ public sealed partial class AgentFunctions(
         var busy = new List<BusyTime>(await data.BookedAsync(staffIds, range, exceptAppointment, ct));
         busy.AddRange(await calendar.ExternalBusyAsync(staffIds, range, ct));
         busy.AddRange(await holds.HeldByOthersAsync(call.RetellCallId, staffIds, range, ct));
-        return new ScheduleSnapshot(zone, call.Branch.OpeningHours, call.Branch.Closures,
+        return new ScheduleSnapshot(zone, call.Branch.OpeningHours, ClosedDaysFor(call, from, days),
             staff.Select(s => new StaffSchedule(s.Id, s.Name, s.WorkingHours)).ToList(), busy, call.GridMinutes,
             Now.AddMinutes(service.MinimumNoticeMinutes), Now.AddDays(options.HorizonDays));
     }
