@@ -42,7 +42,7 @@ public sealed class ClosedDaysDialogueTests(BookingApp app)
         app.Clock.Now = new DateTimeOffset(2026, 12, 28, 7, 0, 0, TimeSpan.Zero);
         var (status, message, data) = await CheckAsync("Neujahr", "11 Uhr", RetellClient.SalonNumber, "Herrenhaarschnitt", "Mehmet");
         Assert.Equal("outside_hours", status);
-        Assert.StartsWith("Am 1. Januar, Neujahr, haben wir geschlossen. Frei wäre Samstag, 2. Januar, um", message);
+        Assert.StartsWith("Am 1. Januar, Neujahr, haben wir geschlossen. Frei wäre Samstag, 2. Januar 2027, um", message);
         Assert.DoesNotContain(new DateOnly(2027, 1, 1), OfferedDays(data));
     }
 
@@ -70,5 +70,16 @@ public sealed class ClosedDaysDialogueTests(BookingApp app)
         Assert.Equal("outside_hours", status);
         Assert.StartsWith("Vom 1. bis 5. Februar sind wir wegen Betriebsurlaub geschlossen. Frei wäre Montag, 8. Februar, um 8 Uhr", message);
         Assert.All(OfferedDays(data), d => Assert.True(d > new DateOnly(2027, 2, 5)));
+    }
+
+    [Fact]
+    public async Task Booking_on_Ostermontag_in_Berlin_says_why_and_offers_other_days()
+    {
+        app.Clock.Now = new DateTimeOffset(2027, 3, 26, 9, 0, 0, TimeSpan.Zero);
+        var reply = await app.Retell.CallAsync("book_appointment",
+            new { datum = "Ostermontag", uhrzeit = "9 Uhr", dienstleistung = "Herrenhaarschnitt", name = "Ida Braun" }, "call_" + Guid.NewGuid().ToString("N"));
+        Assert.Equal("slot_taken", reply.GetProperty("status").GetString());
+        Assert.StartsWith("Am 29. März, Ostermontag, haben wir geschlossen. Ich kann Ihnen", reply.GetProperty("message").GetString());
+        Assert.DoesNotContain(new DateOnly(2027, 3, 29), OfferedDays(reply.GetProperty("data")));
     }
 }

@@ -58,10 +58,10 @@ public sealed class PhoneBookingTests(BookingApp app)
         var original = app.Clock.Now;
         try
         {
-            app.Clock.Now = new DateTimeOffset(2027, 3, 26, 9, 0, 0, TimeSpan.Zero); // Friday before the change
-            var spring = await Retell.CallAsync("book_appointment", Wish("Montag", "9 Uhr", name: "Ida Braun"), NewCall());
+            app.Clock.Now = new DateTimeOffset(2027, 3, 26, 9, 0, 0, TimeSpan.Zero); // Friday before the change (Monday is Ostermontag)
+            var spring = await Retell.CallAsync("book_appointment", Wish("Dienstag", "9 Uhr", name: "Ida Braun"), NewCall());
             Assert.Equal("booked", Status(spring));
-            Assert.Equal("2027-03-29T09:00:00+02:00", Data(spring).GetProperty("start").GetString());
+            Assert.Equal("2027-03-30T09:00:00+02:00", Data(spring).GetProperty("start").GetString());
 
             app.Clock.Now = new DateTimeOffset(2026, 12, 14, 23, 30, 0, TimeSpan.Zero); // 00:30 on Tuesday 15 December in Berlin
             var midnight = await Retell.CallAsync("check_availability", Wish("heute", "10 Uhr", staff: "Julia"), NewCall());

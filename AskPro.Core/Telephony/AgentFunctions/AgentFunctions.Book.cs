@@ -61,9 +61,10 @@ public sealed partial class AgentFunctions
     {
         // Not held: a failed booking offers, and check_availability holds what the caller picks.
         var alternatives = Alternatives.Around(wishUtc, day, call.Branch.TimeZoneId, free.On, free.Allowed);
+        var taken = free.ClosedOn(day) is { } closed ? closed.Sentence() : $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei.";
         return FunctionReply.Fail("slot_taken", alternatives.Count > 0
-                ? $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
-                : $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei, und in den nächsten zwei Wochen ist nichts frei.",
+                ? $"{taken} Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
+                : $"{taken} In den nächsten zwei Wochen ist leider nichts frei.",
             new() { ["requested_start"] = Iso(wishUtc, call), ["alternatives"] = Offered(alternatives, call) });
     }
 

@@ -118,10 +118,19 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.PrimitiveCollection<List<string>>("OpenOnHolidays")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(16)
@@ -131,6 +140,11 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<string>("Street")
                         .IsRequired()
