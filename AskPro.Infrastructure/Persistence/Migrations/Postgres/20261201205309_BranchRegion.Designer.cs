@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAskProDbContext))]
-    [Migration("20261201203905_BranchRegion")]
+    [Migration("20261201205309_BranchRegion")]
     partial class BranchRegion
     {
         /// <inheritdoc />
@@ -21,7 +21,7 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -943,7 +943,7 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("AskPro.Infrastructure.Persistence.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -956,7 +956,6 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.Property<string>("Xml")
-                        .IsRequired()
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
 
