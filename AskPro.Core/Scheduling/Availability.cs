@@ -81,22 +81,6 @@ public static class Availability
     public static bool WithinOpeningHours(ScheduleSnapshot schedule, DateOnly day, TimeOnly start, TimeSpan duration) =>
         schedule.OpeningOn(day).Any(h => start >= h.Opens && start.ToTimeSpan() + duration <= h.Closes.ToTimeSpan());
 
-    /// <summary>The nearest opening at or after the wish: opening time when before it, the next
-    /// opening when after closing or on a closed day (Saturday too, if open).</summary>
-    public static (DateOnly Day, TimeOnly Time)? NextOpening(ScheduleSnapshot schedule, DateOnly day, TimeOnly time, TimeSpan duration)
-    {
-        for (var d = day; d <= day.AddDays(31); d = d.AddDays(1))
-        {
-            foreach (var (opens, closes) in schedule.OpeningOn(d))
-            {
-                if (d == day && closes.ToTimeSpan() - duration < time.ToTimeSpan()) continue;
-                var candidate = d == day && time > opens ? time : opens;
-                if (candidate.ToTimeSpan() + duration <= closes.ToTimeSpan()) return (d, candidate);
-            }
-        }
-        return null;
-    }
-
     private static TimeSpan AlignUp(TimeSpan time, TimeSpan grid) =>
         TimeSpan.FromTicks((time.Ticks + grid.Ticks - 1) / grid.Ticks * grid.Ticks);
 }

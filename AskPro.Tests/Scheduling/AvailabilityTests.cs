@@ -84,12 +84,12 @@ public sealed class AvailabilityTests
         var wish = Berlin(Tuesday, "14:30");
         IReadOnlyList<Slot> FreeOn(DateOnly d) => Availability.DistinctStarts(Availability.FreeSlots(schedule, Thirty, Ten, d));
 
-        var offered = Alternatives.Around(wish, Tuesday, "Europe/Berlin", FreeOn, _ => true);
+        var offered = AlternativeRanking.Offer(AlternativeWish.At(Tuesday, new TimeOnly(14, 30)), "Europe/Berlin", FreeOn);
 
         Assert.Equal(3, offered.Count);
         Assert.DoesNotContain(offered, s => s.StartUtc == wish);
-        var spoken = offered.Select(s => BranchClock.ToLocal(s.StartUtc, "Europe/Berlin").ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(["Tue 15:00", "Wed 14:30", "Thu 14:30"], spoken); // later the same day, then the same time on the next days
+        // nothing earlier that day: the first two later ones, 30 minutes apart, then the same time tomorrow
+        Assert.Equal(["Tue 15:00", "Tue 15:30", "Wed 14:30"], offered.Select(Spoken).ToList());
     }
 
     [Fact]
@@ -99,25 +99,29 @@ public sealed class AvailabilityTests
         var wish = Berlin(Tuesday, "10:00");
         IReadOnlyList<Slot> FreeOn(DateOnly d) => Availability.DistinctStarts(Availability.FreeSlots(schedule, Thirty, Ten, d));
         var own = new TimeInterval(Berlin(Tuesday, "09:30"), Berlin(Tuesday, "10:45"));
-        var offered = Alternatives.Around(wish, Tuesday, "Europe/Berlin", FreeOn, s => !own.Overlaps(new TimeInterval(s.StartUtc, s.EndUtc)));
+        IReadOnlyList<Slot> NotOwn(DateOnly d) => FreeOn(d).Where(s => !own.Overlaps(new TimeInterval(s.StartUtc, s.EndUtc))).ToList();
+        var offered = AlternativeRanking.Offer(AlternativeWish.At(Tuesday, new TimeOnly(10, 0)), "Europe/Berlin", NotOwn);
         Assert.All(offered, s => Assert.False(own.Overlaps(new TimeInterval(s.StartUtc, s.EndUtc))));
         Assert.Contains(offered, s => Local(s) == "09:00");
         Assert.Contains(offered, s => Local(s) == "10:45");
     }
 
     [Theory]
-    [InlineData("2026-11-24", "07:30", "2026-11-24 09:00")]  // before opening: opening time
-    [InlineData("2026-11-24", "12:15", "2026-11-24 13:00")]  // in the lunch break: next opening
-    [InlineData("2026-11-24", "18:30", "2026-11-25 09:00")]  // after closing: next day
-    [InlineData("2026-11-28", "15:00", "2026-11-30 09:00")]  // Saturday after 14:00: Monday
-    [InlineData("2026-11-29", "10:00", "2026-11-30 09:00")]  // Sunday: Monday
-    [InlineData("2026-11-27", "19:00", "2026-11-28 09:00")]  // Friday evening: Saturday (open)
-    public void A_wish_outside_hours_moves_to_the_nearest_opening(string day, string time, string expected)
+    [InlineData("2026-11-24", "07:30", "Tue 09:00|Tue 09:30|Wed 09:00")]  // before opening: the first slots, then tomorrow
+    [InlineData("2026-11-24", "12:15", "Tue 11:30|Tue 13:00|Wed 11:30")]  // in the lunch break: either side of it
+    [InlineData("2026-11-24", "18:30", "Tue 17:00|Tue 17:30|Wed 17:30")]  // after closing: the latest slots, then tomorrow's latest
+    [InlineData("2026-11-28", "15:00", "Sat 13:00|Sat 13:30|Mon 15:00")]  // Saturday after 14:00: Saturday's last, then Monday
+    [InlineData("2026-11-29", "10:00", "Mon 10:00|Tue 10:00|Wed 10:00")]  // Sunday (closed): the same time on the next open days
+    [InlineData("2026-11-27", "19:00", "Fri 17:00|Fri 17:30|Sat 13:30")]  // Friday evening: Friday's last, then Saturday (open)
+    public void A_wish_outside_hours_gets_what_a_receptionist_would_offer(string day, string time, string expected)
     {
-        var moved = Availability.NextOpening(Salon(), DateOnly.Parse(day), TimeOnly.Parse(time), Thirty);
-        Assert.NotNull(moved);
-        Assert.Equal(expected, $"{moved.Value.Day:yyyy-MM-dd} {moved.Value.Time:HH\\:mm}");
+        var schedule = Salon();
+        IReadOnlyList<Slot> FreeOn(DateOnly d) => Availability.DistinctStarts(Availability.FreeSlots(schedule, Thirty, Ten, d));
+        var offered = AlternativeRanking.Offer(AlternativeWish.At(DateOnly.Parse(day), TimeOnly.Parse(time)), "Europe/Berlin", FreeOn);
+        Assert.Equal(expected, string.Join("|", offered.Select(Spoken)));
     }
+
+    private static string Spoken(Slot s) => BranchClock.ToLocal(s.StartUtc, "Europe/Berlin").ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Slots_on_the_spring_DST_day_are_real_instants()

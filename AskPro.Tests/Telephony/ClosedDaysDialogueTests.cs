@@ -28,7 +28,7 @@ public sealed class ClosedDaysDialogueTests(BookingApp app)
         app.Clock.Now = new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero);
         var praxis = await CheckAsync("6.1.", "10 Uhr", RetellClient.PraxisNumber, "Kontrolle");
         Assert.Equal("outside_hours", praxis.Status);
-        Assert.StartsWith("Am 6. Januar, Heilige Drei Könige, haben wir geschlossen. Frei wäre Donnerstag, 7. Januar, um 8 Uhr", praxis.Message);
+        Assert.StartsWith("Am 6. Januar, Heilige Drei Könige, haben wir geschlossen. Frei wäre Donnerstag, 7. Januar, um 10 Uhr", praxis.Message);
         Assert.DoesNotContain(new DateOnly(2027, 1, 6), OfferedDays(praxis.Data));
 
         var salon = await CheckAsync("6.1.", "10 Uhr", RetellClient.SalonNumber, "Herrenhaarschnitt", "Julia");
@@ -68,7 +68,7 @@ public sealed class ClosedDaysDialogueTests(BookingApp app)
         });
         var (status, message, data) = await CheckAsync("3. Februar", "10 Uhr", RetellClient.PraxisNumber, "Kontrolle");
         Assert.Equal("outside_hours", status);
-        Assert.StartsWith("Vom 1. bis 5. Februar sind wir wegen Betriebsurlaub geschlossen. Frei wäre Montag, 8. Februar, um 8 Uhr", message);
+        Assert.StartsWith("Vom 1. bis 5. Februar sind wir wegen Betriebsurlaub geschlossen. Frei wäre Montag, 8. Februar, um 10 Uhr", message);
         Assert.All(OfferedDays(data), d => Assert.True(d > new DateOnly(2027, 2, 5)));
     }
 

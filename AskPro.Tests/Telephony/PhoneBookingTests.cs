@@ -270,7 +270,7 @@ public sealed class PhoneBookingTests(BookingApp app)
     }
 
     [Fact]
-    public async Task Outside_opening_hours_the_wish_moves_to_the_nearest_opening()
+    public async Task Outside_opening_hours_the_edges_of_that_day_are_offered_first()
     {
         var call = NewCall(); // one caller: its own holds do not hide slots from it
         var early = await Retell.CallAsync("check_availability", Wish("4.1.", "7 Uhr", staff: "Julia"), call);
@@ -279,7 +279,9 @@ public sealed class PhoneBookingTests(BookingApp app)
 
         var saturday = await Retell.CallAsync("check_availability", Wish("Samstag, 2.1.", "16 Uhr", staff: "Julia"), call);
         Assert.Equal("outside_hours", Status(saturday));
-        Assert.Equal("2027-01-04T09:00:00+01:00", Data(saturday).GetProperty("alternatives")[0].GetProperty("start").GetString());
+        // after closing: that Saturday's latest slots, then the same time on Monday
+        Assert.Equal(["2027-01-02T13:00:00+01:00", "2027-01-02T13:30:00+01:00", "2027-01-04T16:00:00+01:00"],
+            Data(saturday).GetProperty("alternatives").EnumerateArray().Select(a => a.GetProperty("start").GetString()).ToList());
         Assert.Contains("geschlossen", Message(saturday));
     }
 

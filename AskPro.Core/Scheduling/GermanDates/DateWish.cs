@@ -5,7 +5,11 @@ namespace AskPro.Core.Scheduling.GermanDates;
 public abstract record DateWish
 {
     /// <summary>A day and a time ("morgen um halb drei"). Approximate for "so gegen 15 Uhr".</summary>
-    public sealed record At(DateOnly Date, TimeOnly Time, bool Approximate = false) : DateWish;
+    public sealed record At(DateOnly Date, TimeOnly Time, bool Approximate = false) : DateWish
+    {
+        /// <summary>The period said with the time ("nachmittags um 3": 13–17), which alternatives keep to.</summary>
+        public (TimeOnly From, TimeOnly To)? Period { get; init; }
+    }
 
     /// <summary>A day and a span of it ("Freitag vormittag", "ab 14 Uhr", "zwischen 10 und 12").</summary>
     public sealed record Within(DateOnly Date, TimeOnly From, TimeOnly To) : DateWish;

@@ -75,13 +75,13 @@ public static partial class GermanDateParser
                 {
                     // A time alone: today if it is still ahead, otherwise ask about tomorrow (never guess).
                     var todayTime = Afternoon(point, today, context);
-                    if (todayTime > now) return new DateWish.At(today, todayTime, point.Approximate);
+                    if (todayTime > now) return new DateWish.At(today, todayTime, point.Approximate) { Period = PeriodOf(point) };
                     return new DateWish.Question($"{GermanSpeech.Time(todayTime)} ist heute schon vorbei. Meinen Sie {NextOpenDay(point, context)}?");
                 }
                 var time = Afternoon(point, date.Value, context);
                 if (date == today && time <= now)
                     return new DateWish.Question($"{GermanSpeech.Time(time)} ist heute schon vorbei. Welche Uhrzeit passt Ihnen?");
-                return new DateWish.At(date.Value, time, point.Approximate);
+                return new DateWish.At(date.Value, time, point.Approximate) { Period = PeriodOf(point) };
             }
 
             case TimeReading.Span span:
@@ -119,6 +119,8 @@ public static partial class GermanDateParser
         if (first == last) return Resolve(first, clock, context);
         return new DateWish.Days(first, last, from, to);
     }
+
+    private static (TimeOnly, TimeOnly)? PeriodOf(TimeReading.Point point) => point.Period is { } key ? DayPeriods.Range(key) : null;
 
     /// <summary>"ab drei" is "ab 15 Uhr" when the branch is closed at three in the night.</summary>
     private static (TimeOnly From, TimeOnly To) AfternoonSpan(TimeReading.Span span, DateOnly date, DateContext context)

@@ -9,7 +9,7 @@ internal abstract record TimeReading
     /// <summary>A clock time. <see cref="MaybeAfternoon"/>: an hour 0–7 said without a
     /// 24-hour form ("halb drei", "um 3", "halb eins"), which means the afternoon when the branch
     /// is open then. <see cref="Shortly"/>: "kurz nach" (+1) or "kurz vor" (−1) that time.</summary>
-    public sealed record Point(TimeOnly Time, bool MaybeAfternoon, bool Approximate, int Shortly = 0) : TimeReading;
+    public sealed record Point(TimeOnly Time, bool MaybeAfternoon, bool Approximate, int Shortly = 0, string? Period = null) : TimeReading;
 
     /// <summary>A span; <see cref="Period"/> spans ("vormittags", "ab 14 Uhr") are narrowed
     /// to the opening hours. <see cref="MaybeAfternoon"/>: "ab drei" may mean 15:00.</summary>
@@ -91,6 +91,8 @@ internal static partial class GermanTimeReader
     /// <summary>"nachmittags um 3" is 15:00, "vormittags um 10" stays 10:00.</summary>
     private static TimeReading.Point InPeriod(TimeReading.Point point, string? period)
     {
+        if (period is null or DayPeriods.AnyTime) return point;
+        point = point with { Period = period };
         if (DayPeriods.IsAfternoon(period) && point.Time.Hour is >= 1 and <= 11)
             return point with { Time = point.Time.AddHours(12), MaybeAfternoon = false };
         if (DayPeriods.IsMorning(period)) return point with { MaybeAfternoon = false };

@@ -35,7 +35,7 @@ public sealed partial class AgentFunctions
         var allowed = await NotOverlappingOwnAsync(call, ct);
         var free = new FreeSlots(schedule, service, allowed);
         var slot = Availability.FreeSlots(schedule, service.Duration, service.Buffer, at.Date).FirstOrDefault(s => s.StartUtc == wishUtc && allowed(s));
-        if (slot is null) return SlotTaken(wishUtc, at.Date, call, free);
+        if (slot is null) return SlotTaken(wishUtc, at.Date, at.Period, call, free);
 
         var customer = known ?? (await customers.RunAsync(new CustomerContact(name,
             call.Caller is CallerId.Known number ? number.Number.E164 : null, email, Region: call.CountryCode), ct)).Resolved;
@@ -51,16 +51,17 @@ public sealed partial class AgentFunctions
                 // A retry of this very call may have won the race: then it is booked, once.
                 if (await data.BookedByCallAsync(call.CallRowId, wishUtc, ct) is { } mine) return Booked(mine, service, call);
                 var fresh = new FreeSlots(await ScheduleAsync(call, service, staff, at.Date, SearchDays, null, ct), service, allowed);
-                return SlotTaken(wishUtc, at.Date, call, fresh);
+                return SlotTaken(wishUtc, at.Date, at.Period, call, fresh);
             default:
                 return FunctionReply.Fail("error", "Das hat leider nicht geklappt. Ich notiere Ihren Wunsch, und wir rufen Sie zurück.");
         }
     }
 
-    private FunctionReply SlotTaken(DateTime wishUtc, DateOnly day, AgentCall call, FreeSlots free)
+    private FunctionReply SlotTaken(DateTime wishUtc, DateOnly day, (TimeOnly, TimeOnly)? period, AgentCall call, FreeSlots free)
     {
         // Not held: a failed booking offers, and check_availability holds what the caller picks.
-        var alternatives = Alternatives.Around(wishUtc, day, call.Branch.TimeZoneId, free.On, free.Allowed);
+        var local = BranchClock.ToLocal(wishUtc, call.Branch.TimeZoneId).DateTime;
+        var alternatives = AlternativeRanking.Offer(AlternativeWish.At(day, TimeOnly.FromDateTime(local), period), call.Branch.TimeZoneId, free.On);
         var taken = free.ClosedOn(day) is { } closed ? closed.Sentence() : $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei.";
         return FunctionReply.Fail("slot_taken", alternatives.Count > 0
                 ? $"{taken} Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."

@@ -99,7 +99,7 @@ public sealed partial class AgentFunctions
             return FunctionReply.Ok("rescheduled", $"Ich habe Ihren Termin auf {Spoken(wishUtc, call)} verschoben.", result);
         }
 
-        var alternatives = Alternatives.Around(wishUtc, at.Date, call.Branch.TimeZoneId, free.On, free.Allowed);
+        var alternatives = AlternativeRanking.Offer(AlternativeWish.At(at.Date, at.Time, at.Period), call.Branch.TimeZoneId, free.On);
         await HoldAsync(call, service, alternatives, ct);
         result["alternatives"] = Offered(alternatives, call);
         return FunctionReply.Ok("unavailable", alternatives.Count > 0

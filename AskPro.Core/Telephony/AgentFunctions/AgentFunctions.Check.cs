@@ -50,9 +50,7 @@ public sealed partial class AgentFunctions
 
         if (!Availability.WithinOpeningHours(schedule, at.Date, at.Time, service.Duration))
         {
-            var next = Availability.NextOpening(schedule, at.Date, at.Time, service.Duration);
-            var from = next is { } opening ? BranchClock.ToUtc(opening.Day.ToDateTime(opening.Time), zone) : wishUtc;
-            var offers = free.From(from, Alternatives.Max);
+            var offers = AlternativeRanking.Offer(AlternativeWish.At(at.Date, at.Time, at.Period), zone, free.On);
             await HoldAsync(call, service, offers, ct);
             reply["alternatives"] = Offered(offers, call);
             var closed = schedule.Closed.On(at.Date) is { } reason
@@ -65,7 +63,7 @@ public sealed partial class AgentFunctions
 
         if (wishUtc < schedule.EarliestStartUtc)
         {
-            var offers = free.From(schedule.EarliestStartUtc, Alternatives.Max);
+            var offers = free.From(schedule.EarliestStartUtc, AlternativeRanking.Max);
             await HoldAsync(call, service, offers, ct);
             reply["alternatives"] = Offered(offers, call);
             var notice = service.MinimumNoticeMinutes >= 120 ? $"{service.MinimumNoticeMinutes / 60} Stunden" : $"{service.MinimumNoticeMinutes} Minuten";
@@ -81,7 +79,7 @@ public sealed partial class AgentFunctions
             return FunctionReply.Ok("available", $"{Capitalize(Spoken(wishUtc, call))} ist ein Termin für {service.Name} frei. Soll ich ihn für Sie buchen?", reply);
         }
 
-        var alternatives = Alternatives.Around(wishUtc, at.Date, zone, free.On, free.Allowed);
+        var alternatives = AlternativeRanking.Offer(AlternativeWish.At(at.Date, at.Time, at.Period), zone, free.On);
         await HoldAsync(call, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
         // "fünf vor halb vier" (15:25) is no start on a quarter-hour grid: not "belegt", just not a slot.
@@ -107,7 +105,8 @@ public sealed partial class AgentFunctions
                 $"Frei wäre {GermanSpeech.Either(inside.Select(s => Spoken(s.StartUtc, call)).ToList())}. Welche Uhrzeit passt Ihnen?", reply);
         }
 
-        var alternatives = free.From(fromUtc, Alternatives.Max);
+        // Nothing inside the window: the same window on the next open days ("nachmittags" stays afternoon).
+        var alternatives = AlternativeRanking.Offer(new AlternativeWish(day, from, from, to), zone, free.On);
         await HoldAsync(call, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
         var wished = GermanSpeech.Date(day, Today(call));
@@ -139,7 +138,7 @@ public sealed partial class AgentFunctions
                 $"Frei wäre {GermanSpeech.Either(inside.Select(s => Spoken(s.StartUtc, call)).ToList())}. Was passt Ihnen?", reply);
         }
 
-        var alternatives = free.From(BranchClock.ToUtc(span.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), Alternatives.Max);
+        var alternatives = AlternativeRanking.Offer(new AlternativeWish(span.Last.AddDays(1), span.From, span.From, span.To), zone, free.On);
         await HoldAsync(call, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
         var wished = $"Zwischen {GermanSpeech.Date(span.First, today)} und {GermanSpeech.Date(span.Last, today)}";
