@@ -8,6 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   phone          ns and bytes per parse (BenchmarkDotNet, in-process)
 //   phone-startup  cost of the first parse in a fresh process (metadata load + DACH compile)
 //   parser         ns per German date/time phrase (BenchmarkDotNet)
+//   parser-cpu     CPU time per phrase (process CPU / phrases): stays meaningful on a loaded machine
 //   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
 //   functions-profile  prints the app's pid, then check_availability at concurrency 1 for dotnet-trace
 //   webhooks       signed Retell call_ended ingest vs a plain 200 endpoint, then inbox drain time (--quick, --no-worker)
@@ -32,7 +33,9 @@ switch (suite)
         BenchmarkRunner.Run<AskPro.Benchmarks.Scheduling.ParserBenchmarks>(ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)), args.Skip(1).ToArray());
         return 0;
+    case "parser-cpu":
+        return AskPro.Benchmarks.Scheduling.ParserCpu.Run();
     default:
-        Console.WriteLine("Suites: phone, phone-startup, parser, functions [--quick], webhooks [--quick] (see docs/PERFORMANCE.md)");
+        Console.WriteLine("Suites: phone, phone-startup, parser, parser-cpu, functions [--quick], webhooks [--quick] (see docs/PERFORMANCE.md)");
         return suite == "help" ? 0 : 2;
 }

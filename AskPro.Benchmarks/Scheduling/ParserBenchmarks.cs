@@ -7,7 +7,7 @@ namespace AskPro.Benchmarks.Scheduling;
 [MemoryDiagnoser]
 public class ParserBenchmarks
 {
-    private static readonly (string? Date, string? Time)[] Phrases =
+    internal static readonly (string? Date, string? Time)[] Phrases =
     [
         ("morgen", "halb drei"), ("nächsten Dienstag", "14 Uhr"), ("Freitag vormittag", null), ("24.11.", "14:30"),
         ("24. November", "so gegen 15 Uhr"), ("Dienstag nächste Woche", "viertel nach zehn"), ("übermorgen", "zwischen 10 und 12"),
@@ -18,7 +18,7 @@ public class ParserBenchmarks
         ("Buß- und Bettag", "in der Mittagspause"), (null, "so früh wie möglich"), ("nächstes Wochenende", null), ("am Brückentag", "um 10"),
     ];
 
-    private readonly DateContext _context = DateContext.WithHours(new DateTime(2026, 11, 23, 10, 0, 0), day => day switch
+    internal static readonly DateContext Context = DateContext.WithHours(new DateTime(2026, 11, 23, 10, 0, 0), day => day switch
     {
         DayOfWeek.Sunday => [],
         DayOfWeek.Saturday => [(new TimeOnly(9, 0), new TimeOnly(14, 0))],
@@ -31,6 +31,6 @@ public class ParserBenchmarks
     public DateWish ParsePhrase()
     {
         var (date, time) = Phrases[_i++ % Phrases.Length];
-        return GermanDateParser.Parse(date, time, _context);
+        return GermanDateParser.Parse(date, time, Context);
     }
 }
