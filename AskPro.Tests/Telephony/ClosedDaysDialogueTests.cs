@@ -82,4 +82,14 @@ public sealed class ClosedDaysDialogueTests(BookingApp app)
         Assert.StartsWith("Am 29. März, Ostermontag, haben wir geschlossen. Ich kann Ihnen", reply.GetProperty("message").GetString());
         Assert.DoesNotContain(new DateOnly(2027, 3, 29), OfferedDays(reply.GetProperty("data")));
     }
+
+    [Fact]
+    public async Task An_afternoon_the_practice_is_never_open_is_called_closed_and_afternoons_offered()
+    {
+        app.Clock.Now = new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero);
+        var (status, message, _) = await CheckAsync("Mittwoch nächste Woche", "nachmittags", RetellClient.PraxisNumber, "Kontrolle", "Katrin");
+        Assert.Equal("outside_hours", status);
+        Assert.Equal("Mittwoch, 13. Januar, haben wir zu dieser Zeit leider geschlossen. Frei wäre Donnerstag, 14. Januar, um 13 Uhr, " +
+            "Freitag, 15. Januar, um 13 Uhr oder Montag, 18. Januar, um 13 Uhr.", message);
+    }
 }

@@ -141,7 +141,7 @@ internal static partial class GermanDayReader
     {
         var sameWeek = DayRanges.Monday(date, 0).AddDays(((int)said + 6) % 7);
         var text = $"Der {Spoken(date)} ist ein {SpokenWeekdays[(int)date.DayOfWeek]}, kein {SpokenWeekdays[(int)said]}. Meinen Sie {GermanSpeech.DayWithWeekday(date, today)}";
-        return new DayReading.Ask(sameWeek >= today ? $"{text} oder {GermanSpeech.DayWithWeekday(sameWeek, today)}?" : text + "?");
+        return new DayReading.Ask(sameWeek >= today ? $"{text}, oder {GermanSpeech.DayWithWeekday(sameWeek, today)}?" : text + "?");
     }
 
     /// <summary>"in drei Tagen", "in einer Woche", "in 14 Tagen"; "in acht Tagen" is the idiom for

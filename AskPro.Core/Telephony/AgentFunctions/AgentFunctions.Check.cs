@@ -114,6 +114,14 @@ public sealed partial class AgentFunctions
             return FunctionReply.Ok("outside_hours", alternatives.Count > 0
                 ? $"{closed.Sentence()} Frei wäre {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())}."
                 : $"{closed.Sentence()} In den nächsten zwei Wochen ist leider nichts frei.", reply);
+        if (!free.OpenDuring(day, from, to))
+        {
+            // "Mittwoch nachmittags" at a practice open only Wednesday mornings: closed, not "booked up".
+            var closedThen = $"{Capitalize(wished)}{(wished.Contains(',') ? "," : "")} haben wir {(to == TimeOnly.MaxValue ? "" : "zu dieser Zeit ")}leider geschlossen.";
+            return FunctionReply.Ok("outside_hours", alternatives.Count > 0
+                ? $"{closedThen} Frei wäre {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())}."
+                : $"{closedThen} In den nächsten zwei Wochen ist leider nichts frei.", reply);
+        }
         return FunctionReply.Ok("unavailable", alternatives.Count > 0
             ? $"{Capitalize(wished)} ist leider nichts mehr frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
             : $"{Capitalize(wished)} und in den zwei Wochen danach ist leider nichts frei.", reply);
@@ -157,6 +165,9 @@ public sealed partial class AgentFunctions
         public Func<Slot, bool> Allowed => allowed;
 
         public ClosedDay? ClosedOn(DateOnly day) => schedule.Closed.On(day);
+
+        /// <summary>Is the branch open at any moment of [from, to) that day?</summary>
+        public bool OpenDuring(DateOnly day, TimeOnly from, TimeOnly to) => schedule.OpeningOn(day).Any(h => h.Opens < to && from < h.Closes);
 
         public IReadOnlyList<Slot> On(DateOnly day)
         {
