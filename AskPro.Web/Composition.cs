@@ -93,6 +93,7 @@ public static class Composition
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePages();
+        app.UseMetricsEndpoint();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAuthentication();
@@ -102,7 +103,6 @@ public static class Composition
         app.UseRateLimiter();
 
         app.MapHealth();
-        app.MapMetrics();
         app.MapRestApi();
         app.MapRetell();
         app.MapRetellWebhooks();

@@ -8,30 +8,30 @@ public sealed class ParsedPhoneNumber
 {
     private readonly Google.PhoneNumberUtil _util;
     private readonly Google.PhoneNumber _number;
+    // Region and type each run the library's pattern matching again: read only when asked for
+    // (most callers need just E.164).
+    private string? _region;
+    private PhoneNumberType? _type;
 
     internal ParsedPhoneNumber(Google.PhoneNumberUtil util, Google.PhoneNumber number)
     {
         _util = util;
         _number = number;
         E164 = util.Format(number, Google.PhoneNumberFormat.E164);
-        CountryCode = number.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        NationalNumber = util.GetNationalSignificantNumber(number);
-        Region = util.GetRegionCodeForNumber(number);
-        Type = TypeOf(util.GetNumberType(number));
     }
 
     /// <summary>"+493055501000".</summary>
     public string E164 { get; }
 
     /// <summary>ISO 3166 alpha-2 ("DE"), or "001" for non-geographic numbers.</summary>
-    public string Region { get; }
+    public string Region => _region ??= _util.GetRegionCodeForNumber(_number);
 
-    public string CountryCode { get; }
+    public string CountryCode => _number.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The national significant number, without national prefix ("3055501000").</summary>
-    public string NationalNumber { get; }
+    public string NationalNumber => _util.GetNationalSignificantNumber(_number);
 
-    public PhoneNumberType Type { get; }
+    public PhoneNumberType Type => _type ??= TypeOf(_util.GetNumberType(_number));
 
     public string Format(PhoneNumberFormat format) => format switch
     {

@@ -231,6 +231,11 @@ public sealed class RetellWebhookTests(BookingApp app)
         Assert.Matches(@"askpro_inbox_items\{status=""Processed""\} [1-9]", text);
         Assert.Contains("askpro_webhook_processing_seconds_bucket{", text);
         Assert.Contains("# TYPE askpro_webhook_processing_seconds histogram", text);
+        Assert.Matches(@"askpro_inbox_oldest_pending_seconds(\{\})? \d", text); // the exporter writes "{}" for no labels
+        Assert.DoesNotContain("otel_scope", text); // the askpro_* series keep exactly their labels
+        // The library's own series: HTTP requests per route, and the .NET runtime.
+        Assert.Matches(@"http_server_request_duration_seconds_count\{[^}]*http_route=""/api/webhooks/retell""[^}]*\} [1-9]", text);
+        Assert.Contains("dotnet_gc_collections_total", text);
         Assert.DoesNotContain("+49", text);
         Assert.DoesNotContain(id, text);
     }

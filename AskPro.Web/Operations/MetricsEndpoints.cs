@@ -7,21 +7,21 @@ namespace AskPro.Web.Operations;
 
 public static class MetricsEndpoints
 {
-    /// <summary>Prometheus text format: counters and histograms from the AskPro meter, plus
-    /// inbox depth per status and the oldest pending item's age, read at scrape time. No
-    /// personal data is ever a label.</summary>
-    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/metrics", async (PrometheusExporter exporter, AskProDbContext db, TenantContext tenant, TimeProvider clock, CancellationToken ct) =>
-        {
-            tenant.EnterPlatformScope("metrics scrape");
-            var depth = await InboxDepth.ReadAsync(db, clock, ct);
-            var gauges = depth.ByStatus
-                .Select(s => ("askpro_inbox_items", "Inbox items by status.", $"status=\"{s.Key}\"", (double)s.Value))
-                .Append(("askpro_inbox_oldest_pending_seconds", "Age of the oldest pending inbox item.", "", depth.OldestPending.TotalSeconds))
-                .ToList();
-            return Results.Text(exporter.Render(gauges), "text/plain; version=0.0.4; charset=utf-8");
-        }).ExcludeFromDescription();
-        return app;
-    }
+    /// <summary>/metrics in Prometheus text format (OpenTelemetry's exporter). Before each scrape
+    /// the inbox depth is read, so its gauges show the moment of the scrape. No personal data is
+    /// ever a label.</summary>
+    public static IApplicationBuilder UseMetricsEndpoint(this IApplicationBuilder app) =>
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(
+            meterProvider: null,
+            predicate: context => context.Request.Path == "/metrics",
+            path: null,
+            configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+            {
+                var services = context.RequestServices;
+                services.GetRequiredService<TenantContext>().EnterPlatformScope("metrics scrape");
+                var depth = await InboxDepth.ReadAsync(services.GetRequiredService<AskProDbContext>(), services.GetRequiredService<TimeProvider>(), context.RequestAborted);
+                services.GetRequiredService<AskProMetrics>().ObserveInbox(depth);
+                await next(context);
+            }),
+            optionsName: null);
 }
