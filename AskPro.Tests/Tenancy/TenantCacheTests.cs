@@ -42,6 +42,8 @@ public sealed class TenantCacheTests
         try
         {
             await using var provider = CacheServices($"127.0.0.1:{port},abortConnect=false,connectTimeout=500");
+            var redis = provider.GetRequiredService<IConnectionMultiplexer>();
+            await WaitUntilConnectedAsync(redis);
             await using var scope = provider.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(SalonA);
             var cache = scope.ServiceProvider.GetRequiredService<ITenantCache>();
@@ -53,8 +55,7 @@ public sealed class TenantCacheTests
             Assert.Null(await cache.GetAsync("slots", "d", default));
 
             server = RedisServer.StartOwn(port); // back, empty (no persistence)
-            var redis = provider.GetRequiredService<IConnectionMultiplexer>();
-            for (var i = 0; i < 100 && !redis.IsConnected; i++) await Task.Delay(100);
+            await WaitUntilConnectedAsync(redis);
             await cache.SetAsync("slots", "d", "after", TimeSpan.FromMinutes(5), default);
             Assert.Equal("after", await cache.GetAsync("slots", "d", default));
         }
@@ -62,6 +63,12 @@ public sealed class TenantCacheTests
         {
             server.Dispose();
         }
+    }
+
+    private static async Task WaitUntilConnectedAsync(IConnectionMultiplexer redis)
+    {
+        for (var i = 0; i < 300 && !redis.IsConnected; i++) await Task.Delay(100);
+        Assert.True(redis.IsConnected, "the client did not (re)connect within 30 s");
     }
 
     [Fact]
