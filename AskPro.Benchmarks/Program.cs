@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // dotnet run -c Release --project AskPro.Benchmarks -- <suite>
 //   phone          ns and bytes per parse (BenchmarkDotNet, in-process)
-//   phone-startup  cost of the first parse in a fresh process (metadata load + DACH compile)
+//   phone-startup  cost of the first parse in a fresh process (library metadata load + DACH warm-up)
 //   parser         ns per German date/time phrase (BenchmarkDotNet)
 //   parser-cpu     CPU time per phrase (process CPU / phrases): stays meaningful on a loaded machine
 //   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
