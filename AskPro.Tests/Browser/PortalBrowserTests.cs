@@ -53,6 +53,16 @@ public sealed class PortalBrowserTests(AppHost app)
         Assert.All(filtered, name => Assert.Contains(someone, name));
         await browser.ScreenshotAsync("03-appointments-filtered");
 
+        // The status filter: only cancelled appointments, named in German.
+        await FilterCustomersAsync(page, "");
+        await EventuallyAsync(() => CustomerColumnAsync(page), names => !names.All(n => n.Contains(someone)));
+        await page.GetByTestId("appointments-status").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Storniert" }).First.ClickAsync();
+        var statuses = await EventuallyAsync(() => page.Locator($"{Grid} tbody tr td:nth-child(5)").AllInnerTextsAsync(),
+            texts => texts.Count > 0 && texts.All(t => t.Trim() == "Storniert"));
+        Assert.All(statuses, t => Assert.Equal("Storniert", t.Trim()));
+        await browser.ScreenshotAsync("03-appointments-cancelled");
+
         // Language: English and back; MudBlazor's own texts change too.
         await page.GetByTestId("lang-en").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Appointments");

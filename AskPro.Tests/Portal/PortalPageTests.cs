@@ -183,6 +183,28 @@ public sealed class PortalPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_customer_list_says_when_there_are_none_and_when_reading_failed()
+    {
+        var empty = _portal.Render<CustomersPage>();
+        empty.WaitForAssertion(() => Assert.Contains("Keine Kunden gefunden", empty.Find("[data-testid=customers-grid]").TextContent));
+
+        _portal.Fakes.Fail = true;
+        var failed = _portal.Render<CustomersPage>();
+        failed.WaitForAssertion(() => Assert.NotNull(failed.Find("[data-testid=load-error]")));
+    }
+
+    [Fact]
+    public void The_calls_list_says_when_there_are_none_and_when_reading_failed()
+    {
+        var empty = _portal.Render<CallsPage>();
+        empty.WaitForAssertion(() => Assert.Contains("Noch keine Anrufe", empty.Find("[data-testid=calls-grid]").TextContent));
+
+        _portal.Fakes.Fail = true;
+        var failed = _portal.Render<CallsPage>();
+        failed.WaitForAssertion(() => Assert.NotNull(failed.Find("[data-testid=load-error]")));
+    }
+
+    [Fact]
     public void The_api_keys_page_lists_keys_and_says_when_there_are_none()
     {
         var empty = _portal.Render<ApiKeysPage>();

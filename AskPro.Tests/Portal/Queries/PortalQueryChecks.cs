@@ -48,6 +48,8 @@ public static class PortalQueryChecks
         Assert.Equal(world.A.Appointment.Id, Assert.Single(filtered.Items).Id);
         Assert.Equal(1, filtered.Total);
         Assert.Empty((await queries.PageAsync(new AppointmentQuery(FirstPage) { Customer = "100%_" }, default)).Items);
+        Assert.Equal(2, (await queries.PageAsync(new AppointmentQuery(FirstPage) { Status = AppointmentStatus.Scheduled }, default)).Total);
+        Assert.Empty((await queries.PageAsync(new AppointmentQuery(FirstPage) { Status = AppointmentStatus.Cancelled }, default)).Items);
 
         var second = await queries.PageAsync(new AppointmentQuery(new PageRequest(1, 1)), default);
         Assert.Equal("Lena Müller", Assert.Single(second.Items).Customer);
