@@ -1,4 +1,6 @@
 using System.Globalization;
+using AskPro.Infrastructure.Booking;
+using AskPro.Infrastructure.Events;
 using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Operations;
 using AskPro.Infrastructure.Persistence;
@@ -50,6 +52,8 @@ public static class Composition
         services.AddAskProCaching(configuration, health);
         services.AddAskProScheduler(configuration, health);
         services.AddAskProDataProtection(configuration);
+        services.AddAskProBooking(configuration);
+        services.AddAskProEvents(configuration);
         services.AddAskProTelephony(configuration);
         services.AddAskProWebhooks(configuration);
         services.AddAskProMetrics();

@@ -4,7 +4,7 @@ namespace AskPro.Core.Scheduling;
 
 public enum AppointmentStatus { Scheduled, Confirmed, Cancelled, Completed, NoShow }
 
-public enum AppointmentSource { Phone, Portal, Admin, CalCom }
+public enum AppointmentSource { Phone, Portal, Admin, CalCom, Api }
 
 /// <summary>A booked service for a customer with one staff member. Instants are UTC.</summary>
 public sealed class Appointment : TenantEntity

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskPro.Infrastructure.Customers;
 
-internal sealed class CustomerStore(AskProDbContext db) : ICustomerStore
+internal sealed class CustomerStore(AskProDbContext db, Events.Outbox outbox) : ICustomerStore
 {
     public Task<string> CompanyCountryAsync(CancellationToken ct) => db.Companies.Select(c => c.CountryCode).FirstAsync(ct);
 
@@ -15,9 +15,10 @@ internal sealed class CustomerStore(AskProDbContext db) : ICustomerStore
     public Task<Customer?> FindByEmailAsync(string email, CancellationToken ct) =>
         db.Customers.AsNoTracking().OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(c => c.Email == email, ct);
 
-    public async Task<bool> TryAddAsync(Customer customer, CancellationToken ct)
+    public async Task<bool> TryAddAsync(Customer customer, string actor, CancellationToken ct)
     {
         db.Customers.Add(customer);
+        outbox.Add(db, new Core.Events.CustomerRegistered(customer.Id) { OccurredAtUtc = customer.CreatedAt, Actor = actor });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -25,7 +26,7 @@ internal sealed class CustomerStore(AskProDbContext db) : ICustomerStore
         }
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
         {
-            db.Entry(customer).State = EntityState.Detached;
+            db.ChangeTracker.Clear();
             return false;
         }
     }

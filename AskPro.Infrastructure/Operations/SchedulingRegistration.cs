@@ -34,8 +34,8 @@ public static class SchedulingRegistration
                 });
             }
 
-            q.AddJob<Scheduling.HoldCleanupJob>(j => j.WithIdentity(Scheduling.HoldCleanupJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Scheduling.HoldCleanupJob.Key).WithIdentity("hold-cleanup-5min", "scheduling")
+            q.AddJob<Booking.HoldCleanupJob>(j => j.WithIdentity(Booking.HoldCleanupJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Booking.HoldCleanupJob.Key).WithIdentity("hold-cleanup-5min", "scheduling")
                 .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
 
             q.AddJob<Webhooks.InboxSweeperJob>(j => j.WithIdentity(Webhooks.InboxSweeperJob.Key).StoreDurably());

@@ -141,6 +141,18 @@ public abstract partial class AskProDbContext
             e.Property(x => x.LastError).HasMaxLength(2000);
             e.Property(x => x.CorrelationId).HasMaxLength(64);
         });
+        b.Entity<Events.OutboxMessage>(e =>
+        {
+            e.ToTable("Outbox");
+            // One delivery per event and subscriber, whatever happens.
+            e.HasIndex(x => new { x.EventId, x.Subscriber }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.CompanyId, x.CreatedAt });
+            e.Property(x => x.EventType).HasMaxLength(64);
+            e.Property(x => x.Subscriber).HasMaxLength(64);
+            e.Property(x => x.Payload).HasMaxLength(16_000);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+        });
         b.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(100_000));
     }
 }

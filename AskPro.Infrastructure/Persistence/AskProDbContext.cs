@@ -35,6 +35,7 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Core.Webhooks.InboxItem> Inbox => Set<Core.Webhooks.InboxItem>();
+    public DbSet<Events.OutboxMessage> Outbox => Set<Events.OutboxMessage>();
     /// <summary>The Data Protection key ring (Microsoft's EF Core key store; not tenant data).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,6 +1,4 @@
-using AskPro.Core.Scheduling;
 using AskPro.Core.Tenancy;
-using AskPro.Infrastructure.Scheduling;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -35,10 +33,7 @@ public static class PersistenceRegistration
                 break;
         }
 
-        services.AddScoped<IBookingStore, AppointmentStore>();
-        services.AddScoped<BookAppointment>();
-        services.AddScoped<Core.Customers.ICustomerStore, Customers.CustomerStore>();
-        services.AddScoped<Core.Customers.FindOrCreateCustomer>();
+        AddDirectoryChanges(services, configuration);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -49,10 +44,28 @@ public static class PersistenceRegistration
     private static void AddContexts<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : AskProDbContext
     {
-        services.AddDbContext<AskProDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
+        // Interceptors registered as services apply to every context: DirectoryChanges (a save
+        // that touches a company's directory drops its cached snapshot), and tests' counters.
+        services.AddDbContext<AskProDbContext, TContext>((sp, o) =>
+        {
+            configure(o);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        }, optionsLifetime: ServiceLifetime.Singleton);
         // No options here: the factory shares the singleton options registered just above.
         services.AddDbContextFactory<TContext>((Action<DbContextOptionsBuilder>?)null, ServiceLifetime.Scoped);
         services.AddScoped<IDbContextFactory<AskProDbContext>, ProviderContextFactory<TContext>>();
+    }
+
+    /// <summary>The save interceptor that drops a company's directory snapshot, with the stamp it
+    /// moves on (shared through Redis when configured) and the snapshots and number index it drops.</summary>
+    private static void AddDirectoryChanges(IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration.GetSection(Caching.RedisOptions.Section).Get<Caching.RedisOptions>() ?? new Caching.RedisOptions();
+        if (redis.Enabled) services.AddSingleton<CompanyDirectory.IDirectoryStamp, CompanyDirectory.RedisDirectoryStamp>();
+        else services.AddSingleton<CompanyDirectory.IDirectoryStamp, CompanyDirectory.MemoryDirectoryStamp>();
+        services.AddSingleton<CompanyDirectory.DirectorySnapshots>();
+        services.AddSingleton<CompanyDirectory.CalledNumberIndex>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CompanyDirectory.DirectoryChanges>();
     }
 
     private static readonly SqliteBusyTimeout BusyTimeout = new();

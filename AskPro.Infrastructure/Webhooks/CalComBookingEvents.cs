@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AskPro.Core.Booking;
 using AskPro.Core.Customers;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
@@ -14,9 +15,10 @@ namespace AskPro.Infrastructure.Webhooks;
 /// through the same slot claims as every booking: a collision is dead-lettered with its reason,
 /// visible in the inbox for staff to resolve — never silently dropped.</summary>
 public sealed class CalComBookingEvents(
-    AskProDbContext db, TenantContext tenant, BookAppointment book, IBookingStore store, FindOrCreateCustomer findOrCreate, ICustomerStore customers)
+    AskProDbContext db, TenantContext tenant, Book book, Reschedule reschedule, Cancel cancel, LinkExternalBooking link, FindOrCreateCustomer findOrCreate, ICustomerStore customers)
 {
     public const string Provider = "calcom";
+    private const string Actor = "calcom";
 
     public async Task ApplyAsync(InboxItem item, CancellationToken ct)
     {
@@ -39,10 +41,9 @@ public sealed class CalComBookingEvents(
     {
         // AskPro's own booking coming back: link it, never create a second appointment.
         if (JsonFields.Object(payload, "metadata") is { } metadata
-            && Guid.TryParse(Text(metadata, "askpro_appointment_id"), out var own) && await db.Appointments.FirstOrDefaultAsync(a => a.Id == own, ct) is { } mine)
+            && Guid.TryParse(Text(metadata, "askpro_appointment_id"), out var own) && await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == own, ct) is { } mine)
         {
-            mine.ExternalUid ??= uid;
-            await db.SaveChangesAsync(ct);
+            if (mine.ExternalUid is null) await link.RunAsync(mine.Id, uid, ct);
             return;
         }
         if (await db.Appointments.AnyAsync(a => a.ExternalUid == uid, ct)) return;
@@ -56,33 +57,36 @@ public sealed class CalComBookingEvents(
         var customer = await CustomerAsync(payload, ct);
         var start = Instant(payload, "startTime");
 
-        var outcome = await book.RunAsync(new BookingRequest(staff.Id, service.Id, customer.Id, start, AppointmentSource.CalCom, ExternalUid: uid), ct);
+        var outcome = await book.RunAsync(new BookRequest(staff.Id, service.Id, customer.Id, start, AppointmentSource.CalCom, Actor, ExternalUid: uid), ct);
         switch (outcome)
         {
-            case BookingOutcome.Conflict: throw new DeadLetterException("Conflict: the Cal.com booking collides with an AskPro appointment of this staff member; please resolve it.");
+            case BookingOutcome.SlotTaken: throw new DeadLetterException("Conflict: the Cal.com booking collides with an AskPro appointment of this staff member; please resolve it.");
             case BookingOutcome.Rejected rejected: throw new DeadLetterException("The Cal.com booking cannot be taken over: " + rejected.Reason);
+            case BookingOutcome.PolicyViolated violated: throw new DeadLetterException("The Cal.com booking cannot be taken over: " + violated.Rule);
         }
     }
 
     private async Task RescheduleAsync(JsonElement payload, string uid, CancellationToken ct)
     {
         var previous = Text(payload, "rescheduleUid");
-        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.ExternalUid == uid || (previous != null && a.ExternalUid == previous), ct)
+        var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.ExternalUid == uid || (previous != null && a.ExternalUid == previous), ct)
             ?? throw new DeadLetterException("The rescheduled booking is not known to AskPro.");
         var start = Instant(payload, "startTime");
         if (appointment.ExternalUid == uid && appointment.StartUtc == start) return; // applied before
-        if (!await store.TryMoveAsync(appointment.Id, start, ct))
-            throw new DeadLetterException("Conflict: the new Cal.com time collides with an AskPro appointment; please resolve it.");
-        var moved = await db.Appointments.FirstAsync(a => a.Id == appointment.Id, ct);
-        moved.ExternalUid = uid;
-        await db.SaveChangesAsync(ct);
+        switch (await reschedule.RunAsync(new RescheduleRequest(appointment.Id, start, AppointmentSource.CalCom, Actor), ct))
+        {
+            case RescheduleOutcome.SlotTaken: throw new DeadLetterException("Conflict: the new Cal.com time collides with an AskPro appointment; please resolve it.");
+            case RescheduleOutcome.Rejected rejected: throw new DeadLetterException("The Cal.com move cannot be taken over: " + rejected.Reason);
+            case RescheduleOutcome.PolicyViolated violated: throw new DeadLetterException("The Cal.com move cannot be taken over: " + violated.Rule);
+        }
+        if (appointment.ExternalUid != uid) await link.RunAsync(appointment.Id, uid, ct);
     }
 
     private async Task CancelAsync(JsonElement payload, string uid, CancellationToken ct)
     {
         var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.ExternalUid == uid, ct);
         if (appointment is null || !appointment.IsActive) return;
-        await store.CancelAsync(appointment.Id, Text(payload, "cancellationReason") ?? "In Cal.com abgesagt", ct);
+        await cancel.RunAsync(new CancelRequest(appointment.Id, Text(payload, "cancellationReason") ?? "In Cal.com abgesagt", AppointmentSource.CalCom, Actor), ct);
     }
 
     /// <summary>The attendee as a customer, by the one rule set (number, else e-mail, else new).
@@ -95,7 +99,7 @@ public sealed class CalComBookingEvents(
         var country = await customers.CompanyCountryAsync(ct);
         var phone = E164Number.TryParse(Text(attendee, "phoneNumber"), country, out var number) ? number.Value : null;
         if (!PersonName.TryNormalize(name, out _)) name = "Cal.com-Gast";
-        return (await findOrCreate.RunAsync(new CustomerContact(name, phone, email, Region: country), ct)).Resolved
+        return (await findOrCreate.RunAsync(new CustomerContact(name, phone, email, Region: country, Actor: Actor), ct)).Resolved
             ?? throw new DeadLetterException("The attendee cannot be taken over as a customer.");
     }
 

@@ -57,40 +57,15 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer,
         return claimed.Count;
     }
 
-    /// <summary>Marks up to <paramref name="max"/> due items Processing (with a lease) in one
-    /// statement and returns them. PostgreSQL and SQL Server lock the chosen rows and skip those
-    /// another node holds (SKIP LOCKED / READPAST), so workers on several nodes take disjoint
-    /// batches without waiting on each other; SQLite has one writer, so the statement alone is
-    /// atomic.</summary>
+    /// <summary>Claims up to <paramref name="max"/> due items (<see cref="LeaseClaim"/>, shared with the outbox).</summary>
     public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("inbox worker: claim due items");
         var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var lease = now.AddSeconds(options.LeaseSeconds);
-        var claim = db.Database.SqlQueryRaw<Guid>(db.Database.IsSqlServer() ? SqlServerClaim : ClaimSql(db.Database.IsNpgsql()),
-            nameof(InboxStatus.Processing), lease, nameof(InboxStatus.Pending), nameof(InboxStatus.Failed), now, max);
-        return await claim.ToListAsync(ct);
+        return await LeaseClaim.ClaimDueAsync<InboxItem>(db, max, now, now.AddSeconds(options.LeaseSeconds), ct);
     }
-
-    private static string ClaimSql(bool skipLocked) => $$"""
-        UPDATE "Inbox" SET "Status" = {0}, "LeaseUntil" = {1}
-        WHERE "Id" IN (SELECT "Id" FROM "Inbox" WHERE "Status" IN ({2}, {3}) AND "NextAttemptAt" <= {4}
-                       ORDER BY "NextAttemptAt" LIMIT {5}{{(skipLocked ? " FOR UPDATE SKIP LOCKED" : "")}})
-        RETURNING "Id" AS "Value"
-        """;
-
-    // UPDLOCK holds the chosen rows until the update, READPAST skips rows another worker holds,
-    // OUTPUT returns what this statement claimed.
-    private const string SqlServerClaim = """
-        WITH due AS (
-            SELECT TOP ({5}) "Id", "Status", "LeaseUntil" FROM "Inbox" WITH (UPDLOCK, READPAST, ROWLOCK)
-            WHERE "Status" IN ({2}, {3}) AND "NextAttemptAt" <= {4}
-            ORDER BY "NextAttemptAt")
-        UPDATE due SET "Status" = {0}, "LeaseUntil" = {1}
-        OUTPUT inserted."Id" AS "Value";
-        """;
 
     private async Task ProcessClaimedAsync(Guid id, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace AskPro.Infrastructure.Webhooks;
 /// <summary>Applies Retell's call_started / call_ended / call_analyzed to exactly one Call per
 /// call_id. Idempotent, and order-proof: a fact is only ever added or moved forward, never
 /// replaced by an older or emptier one (call_analyzed may arrive before call_ended).</summary>
-public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, TimeProvider clock)
+public sealed class RetellCallEvents(AskProDbContext db, Telephony.CalledNumber calledNumber, Telephony.CallRecords calls, Events.Outbox outbox, TimeProvider clock)
 {
     public const string Provider = "retell";
 
@@ -23,7 +23,7 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
         var to = Text(call, "to_number");
         if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) throw new DeadLetterException("The event has no valid to_number.");
 
-        var number = await Telephony.CalledNumber.EnterTenantAsync(db, tenant, toNumber, "retell webhook: resolve number", ct)
+        var number = await calledNumber.EnterTenantAsync(toNumber, "retell webhook: resolve number", ct)
             ?? throw new DeadLetterException("No company has this number (to_number).");
         item.CompanyId = number.CompanyId;
 
@@ -47,22 +47,19 @@ public sealed class RetellCallEvents(AskProDbContext db, TenantContext tenant, T
 
     private async Task UpsertAsync(string callId, E164Number toNumber, Guid branchId, string country, JsonElement call, string eventType, CancellationToken ct)
     {
-        var row = await db.Calls.FirstOrDefaultAsync(c => c.RetellCallId == callId, ct);
-        if (row is null)
-        {
-            row = new Call { RetellCallId = callId, ToNumber = toNumber, BranchId = branchId };
-            db.Calls.Add(row);
-        }
-
         var caller = RetellCallerId.Read(Text(call, "from_number"), country);
+        var (row, _) = await calls.FindOrStartAsync(callId, branchId, toNumber, caller, Text(call, "agent_id"), CallStatus.Registered, ct);
         if (caller is CallerId.Known known && row.FromNumber is null)
         {
             row.FromNumber = E164Number.FromStorage(known.Number.E164);
             row.CustomerId ??= await db.Customers.Where(c => c.Phone == row.FromNumber).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         }
         row.AgentId ??= Text(call, "agent_id");
+        var wasOver = Rank(row.Status) == 2;
         Apply(row, call, eventType);
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        if (!wasOver && Rank(row.Status) == 2)
+            outbox.Add(db, new Core.Events.CallCompleted(row.Id, row.CustomerId, row.AppointmentId) { OccurredAtUtc = row.UpdatedAt, Actor = "retell" });
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Customers;
 using AskPro.Core.Shared;
 using AskPro.Infrastructure.Persistence;
@@ -65,13 +66,13 @@ public sealed class FindOrCreateCustomerTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (salon, _) = await TenantWorld.CreateAsync(database);
+        await using var engine = BookingEngine.For(database);
         using var gate = new SemaphoreSlim(0);
         var attempts = Enumerable.Range(0, 20).Select(async i =>
         {
             await gate.WaitAsync();
-            await using var db = database.For(salon.Company.Id);
-            var customers = new FindOrCreateCustomer(new Infrastructure.Customers.CustomerStore(db), TimeProvider.System);
-            return await customers.RunAsync(new CustomerContact($"Anrufer {i}", "+4915799990000", null, Region: "DE"), default);
+            await using var scope = engine.For(salon.Company.Id);
+            return await scope.Get<FindOrCreateCustomer>().RunAsync(new CustomerContact($"Anrufer {i}", "+4915799990000", null, Region: "DE"), default);
         }).ToList();
         gate.Release(20);
         var outcomes = await Task.WhenAll(attempts);
@@ -97,7 +98,7 @@ public sealed class FindOrCreateCustomerTests
         public Task<Customer?> FindByPhoneAsync(E164Number phone, CancellationToken ct) => Task.FromResult(All.FirstOrDefault(c => c.Phone == phone));
         public Task<Customer?> FindByEmailAsync(string email, CancellationToken ct) => Task.FromResult(All.FirstOrDefault(c => c.Email == email));
 
-        public Task<bool> TryAddAsync(Customer customer, CancellationToken ct)
+        public Task<bool> TryAddAsync(Customer customer, string actor, CancellationToken ct)
         {
             All.Add(customer);
             return Task.FromResult(true);

@@ -14,7 +14,7 @@ namespace AskPro.Tests.Operations;
 /// scheduler, damage the database, restore with the command, compare row counts.</summary>
 public sealed class BackupTests : IDisposable
 {
-    private readonly AppHost _app = new();
+    private readonly AppHost _app = new(new() { ["Outbox:DispatcherEnabled"] = "false" }); // no background writer while the file is restored
 
     [Fact]
     public async Task The_backup_job_makes_a_verified_backup_that_restores_to_identical_row_counts()

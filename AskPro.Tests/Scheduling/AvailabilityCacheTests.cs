@@ -1,9 +1,10 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Persistence;
-using AskPro.Infrastructure.Scheduling;
+using AskPro.Infrastructure.Booking;
 using AskPro.Infrastructure.Telephony;
 using AskPro.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -20,37 +21,30 @@ public sealed class AvailabilityCacheTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (salon, _) = await TenantWorld.CreateAsync(database);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = database.ConnectionString }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddAskProPersistence(configuration);
-        services.AddAskProCaching(configuration, services.AddHealthChecks());
-        services.AddScoped<IAvailabilityChanged, CachedAvailabilityChanged>();
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(TenantId.From(salon.Company.Id));
-        var data = new AgentData(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), scope.ServiceProvider.GetRequiredService<ITenantCache>());
-        var book = scope.ServiceProvider.GetRequiredService<BookAppointment>();
+        await using var engine = BookingEngine.For(database);
+        await using var scope = engine.For(salon.Company.Id);
+        var store = scope.Get<IBookingStore>();
+        var book = scope.Get<Book>();
 
         var day1 = TenantWorld.Monday10Utc.AddDays(21).Date;
         var day2 = day1.AddDays(1);
         var twoDays = new TimeInterval(DateTime.SpecifyKind(day1, DateTimeKind.Utc), DateTime.SpecifyKind(day1.AddDays(2), DateTimeKind.Utc));
         Guid[] staff = [salon.Staff.Id];
-        Task<IReadOnlyList<BusyTime>> BookedAsync() => data.BookedAsync(staff, twoDays, null, default);
-        BookingRequest At(DateTime start) => new(salon.Staff.Id, salon.Service.Id, salon.Customer.Id, DateTime.SpecifyKind(start, DateTimeKind.Utc), AppointmentSource.Portal);
+        Task<IReadOnlyList<BusyTime>> BookedAsync() => store.BookedAsync(staff, twoDays, null, default);
+        BookRequest At(DateTime start) => new(salon.Staff.Id, salon.Service.Id, salon.Customer.Id, DateTime.SpecifyKind(start, DateTimeKind.Utc), AppointmentSource.Portal, "portal");
 
         Assert.Empty(await BookedAsync()); // both days read and cached
 
-        // Written behind the cache's back (a store that announces nothing): still "free".
-        await using (var elsewhere = database.For(salon.Company.Id))
+        // Written by another node (its own cache, nothing shared without Redis): still "free" here.
+        await using (var otherNode = BookingEngine.For(database))
+        await using (var elsewhere = otherNode.For(salon.Company.Id))
         {
-            var silent = new BookAppointment(new AppointmentStore(elsewhere, TimeProvider.System, NoCache.Instance), TimeProvider.System);
-            Assert.IsType<BookingOutcome.Booked>(await silent.RunAsync(At(day1.AddHours(8)), default));
-            Assert.IsType<BookingOutcome.Booked>(await silent.RunAsync(At(day2.AddHours(8)), default));
+            Assert.IsType<BookingOutcome.Booked>(await elsewhere.Get<Book>().RunAsync(At(day1.AddHours(8)), default));
+            Assert.IsType<BookingOutcome.Booked>(await elsewhere.Get<Book>().RunAsync(At(day2.AddHours(8)), default));
         }
         Assert.Empty(await BookedAsync());
 
-        // A booking on day 1 through the store: day 1 is read again, day 2 stays cached.
+        // A booking on day 1 here: day 1 is read again, day 2 stays cached.
         var afternoon = Assert.IsType<BookingOutcome.Booked>(await book.RunAsync(At(day1.AddHours(13)), default));
         var busy = await BookedAsync();
         Assert.Contains(busy, b => b.Interval.Start == day1.AddHours(8));
@@ -58,15 +52,15 @@ public sealed class AvailabilityCacheTests
         Assert.DoesNotContain(busy, b => b.Interval.Start.Date == day2);
 
         // Moving it to day 2 touches both days: now both are read again.
-        var store = scope.ServiceProvider.GetRequiredService<IBookingStore>();
-        Assert.True(await store.TryMoveAsync(afternoon.Appointment.Id, DateTime.SpecifyKind(day2.AddHours(13), DateTimeKind.Utc), default));
+        Assert.IsType<RescheduleOutcome.Moved>(await scope.Get<Reschedule>().RunAsync(
+            new RescheduleRequest(afternoon.Appointment.Id, DateTime.SpecifyKind(day2.AddHours(13), DateTimeKind.Utc), AppointmentSource.Portal, "portal"), default));
         busy = await BookedAsync();
         Assert.Contains(busy, b => b.Interval.Start == day2.AddHours(8));
         Assert.Contains(busy, b => b.Interval.Start == day2.AddHours(13));
         Assert.DoesNotContain(busy, b => b.Interval.Start == day1.AddHours(13));
 
         // Cancelling frees it again.
-        Assert.True(await store.CancelAsync(afternoon.Appointment.Id, "test", default));
+        Assert.IsType<CancelOutcome.Cancelled>(await scope.Get<Cancel>().RunAsync(new CancelRequest(afternoon.Appointment.Id, "test", AppointmentSource.Portal, "portal"), default));
         Assert.DoesNotContain(await BookedAsync(), b => b.Interval.Start == day2.AddHours(13));
     }
 
@@ -74,7 +68,7 @@ public sealed class AvailabilityCacheTests
     public void A_range_is_cut_at_UTC_midnights()
     {
         var start = new DateTime(2026, 3, 28, 23, 0, 0, DateTimeKind.Utc);
-        var pieces = AgentData.UtcDays(new TimeInterval(start, start.AddHours(49))).ToList();
+        var pieces = BookedTime.UtcDays(new TimeInterval(start, start.AddHours(49))).ToList();
         Assert.Equal([start, start.AddHours(1), start.AddHours(25), start.AddHours(49)], [pieces[0].Start, pieces[1].Start, pieces[2].Start, pieces[2].End]);
         Assert.Equal(3, pieces.Count);
     }

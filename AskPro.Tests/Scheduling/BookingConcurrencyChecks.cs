@@ -1,8 +1,9 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Customers;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Infrastructure.Persistence;
-using AskPro.Infrastructure.Scheduling;
+using AskPro.Infrastructure.Booking;
 using AskPro.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,26 +14,29 @@ public static class BookingConcurrencyChecks
 {
     public const int Callers = 100;
 
+    /// <summary>A day before the wished times, so minimum notice and the horizon allow them.</summary>
+    private static readonly FixedClock Clock = new(new DateTimeOffset(TenantWorld.Monday10Utc.AddDays(-1)));
+
     public static async Task Hundred_callers_for_one_slot_book_exactly_once(TestDatabase database, Func<int, TimeSpan> offsetOfCaller)
     {
         var (salon, _) = await TenantWorld.CreateAsync(database);
         var customers = await CreateCustomersAsync(database, salon.Company.Id, Callers);
         var start = TenantWorld.Monday10Utc.AddDays(7);
 
+        await using var engine = BookingEngine.For(database, Clock);
         using var gate = new SemaphoreSlim(0);
         var attempts = Enumerable.Range(0, Callers).Select(async i =>
         {
             await gate.WaitAsync();
-            await using var db = database.For(salon.Company.Id);
-            var book = new BookAppointment(new AppointmentStore(db, TimeProvider.System, NoCache.Instance), TimeProvider.System);
-            return await book.RunAsync(new BookingRequest(salon.Staff.Id, salon.Service.Id, customers[i],
-                start + offsetOfCaller(i), AppointmentSource.Phone), CancellationToken.None);
+            await using var scope = engine.For(salon.Company.Id);
+            return await scope.Get<Book>().RunAsync(new BookRequest(salon.Staff.Id, salon.Service.Id, customers[i],
+                start + offsetOfCaller(i), AppointmentSource.Portal, "portal"), CancellationToken.None);
         }).ToList();
         gate.Release(Callers);
         var outcomes = await Task.WhenAll(attempts); // an escaping exception fails the test here
 
         Assert.Equal(1, outcomes.Count(o => o is BookingOutcome.Booked));
-        Assert.Equal(Callers - 1, outcomes.Count(o => o is BookingOutcome.Conflict));
+        Assert.Equal(Callers - 1, outcomes.Count(o => o is BookingOutcome.SlotTaken));
 
         await using var check = database.For(salon.Company.Id);
         var window = new TimeInterval(start - TimeSpan.FromHours(2), start + TimeSpan.FromHours(3));
@@ -50,14 +54,15 @@ public static class BookingConcurrencyChecks
         var customers = await CreateCustomersAsync(database, salon.Company.Id, 2);
         var start = TenantWorld.Monday10Utc.AddDays(14);
 
-        await using var db = database.For(salon.Company.Id);
-        var store = new AppointmentStore(db, TimeProvider.System, NoCache.Instance);
-        var book = new BookAppointment(store, TimeProvider.System);
-        var first = Assert.IsType<BookingOutcome.Booked>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[0], start, AppointmentSource.Portal), default));
-        Assert.IsType<BookingOutcome.Conflict>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[1], start.AddMinutes(15), AppointmentSource.Portal), default));
+        await using var engine = BookingEngine.For(database, Clock);
+        await using var scope = engine.For(salon.Company.Id);
+        var book = scope.Get<Book>();
+        var first = Assert.IsType<BookingOutcome.Booked>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[0], start, AppointmentSource.Portal, "portal"), default));
+        Assert.IsType<BookingOutcome.SlotTaken>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[1], start.AddMinutes(15), AppointmentSource.Portal, "portal"), default));
 
-        Assert.True(await store.CancelAsync(first.Appointment.Id, "Kunde krank", default));
-        Assert.IsType<BookingOutcome.Booked>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[1], start.AddMinutes(15), AppointmentSource.Portal), default));
+        Assert.IsType<CancelOutcome.Cancelled>(await scope.Get<Cancel>().RunAsync(new(first.Appointment.Id, "Kunde krank", AppointmentSource.Portal, "portal"), default));
+        Assert.IsType<BookingOutcome.Booked>(await book.RunAsync(new(salon.Staff.Id, salon.Service.Id, customers[1], start.AddMinutes(15), AppointmentSource.Portal, "portal"), default));
+        await using var db = database.For(salon.Company.Id);
         Assert.Equal(AppointmentStatus.Cancelled, (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == first.Appointment.Id)).Status);
     }
 
@@ -69,11 +74,4 @@ public static class BookingConcurrencyChecks
         await db.SaveChangesAsync();
         return customers.Select(c => c.Id).ToList();
     }
-}
-
-/// <summary>These checks read the database directly: there is no cache to drop.</summary>
-internal sealed class NoCache : IAvailabilityChanged
-{
-    public static readonly NoCache Instance = new();
-    public Task NotifyAsync(IReadOnlyList<TimeInterval> changed, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,6 +1,6 @@
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling.Holidays;
-using AskPro.Infrastructure.Scheduling;
+using AskPro.Infrastructure.Booking;
 
 namespace AskPro.Tests.Scheduling;
 

@@ -1,8 +1,9 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
-using AskPro.Infrastructure.Scheduling;
+using AskPro.Infrastructure.Booking;
 using AskPro.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -29,6 +30,18 @@ public sealed class HoldStoreTests
             await using var platform = database.Platform();
             return await new DatabaseHoldStore(platform, clock).RemoveExpiredAsync(default);
         });
+    }
+
+    [Fact]
+    public async Task Memory_holds_keep_other_calls_out_until_they_expire()
+    {
+        var tenant = new TenantContext();
+        tenant.UseTenant(TenantId.From(Guid.NewGuid()));
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        var table = new MemoryHoldStore.Table();
+        var platform = new TenantContext();
+        platform.EnterPlatformScope("test: hold cleanup");
+        await CheckAsync(() => new MemoryHoldStore(tenant, table, clock), clock, () => new MemoryHoldStore(platform, table, clock).RemoveExpiredAsync(default));
     }
 
     [RedisFact]

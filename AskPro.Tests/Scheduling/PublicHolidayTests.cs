@@ -1,5 +1,5 @@
 using AskPro.Core.Directory;
-using AskPro.Infrastructure.Scheduling;
+using AskPro.Infrastructure.Booking;
 
 namespace AskPro.Tests.Scheduling;
 

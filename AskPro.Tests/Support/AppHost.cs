@@ -15,14 +15,17 @@ public sealed class AppHost : WebApplicationFactory<Program>
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
     private readonly CapturedLogs? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
     public AppHost() : this([]) { }
 
     /// <param name="folder">An existing app folder (database, backups) to start on, e.g. to restart
     /// "the same installation"; it is then left in place. Default: a new temp folder, deleted at the end.</param>
     /// <param name="port">A fixed loopback port (a restart keeps its address); 0 picks a free one.</param>
-    internal AppHost(Dictionary<string, string?> settings, FixedClock? clock = null, CapturedLogs? logs = null, string? folder = null, int port = 0)
+    internal AppHost(Dictionary<string, string?> settings, FixedClock? clock = null, CapturedLogs? logs = null, string? folder = null, int port = 0,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _ownsFolder = folder is null;
         _folder = folder ?? TestServices.NewTempDirectory("askpro-app");
         Clock = clock;
@@ -65,6 +68,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         if (_logs is not null)
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     /// <summary>A read of the app's database as the platform (tests only: all companies).</summary>

@@ -74,7 +74,7 @@ public sealed class RecordingStores : ICustomerStore, IApiKeyStore, IAuditLog
     public Task<Customer?> FindByPhoneAsync(E164Number phone, CancellationToken ct) => Task.FromResult(Existing.FirstOrDefault(c => c.Phone == phone));
     public Task<Customer?> FindByEmailAsync(string email, CancellationToken ct) => Task.FromResult(Existing.FirstOrDefault(c => c.Email == email));
 
-    public Task<bool> TryAddAsync(Customer customer, CancellationToken ct)
+    public Task<bool> TryAddAsync(Customer customer, string actor, CancellationToken ct)
     {
         Written.Add(customer);
         Existing.Add(customer);

@@ -1,6 +1,9 @@
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Portal;
+using AskPro.Infrastructure.Booking;
+using AskPro.Infrastructure.Caching;
+using AskPro.Infrastructure.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,9 +36,13 @@ public sealed class PortalWorld : IAsyncDisposable
         {
             ["Database:Provider"] = provider.ToString(),
             ["Database:ConnectionString"] = world.Database.ConnectionString,
+            ["Outbox:DispatcherEnabled"] = "false",
         }).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddAskProPersistence(configuration);
+        services.AddAskProCaching(configuration, services.AddHealthChecks());
+        services.AddAskProBooking(configuration);
+        services.AddAskProEvents(configuration);
         services.AddAskProPortal();
         services.AddScoped<AskPro.Infrastructure.Webhooks.InboxReplay>();
         services.AddSingleton<TimeProvider>(world.Clock);

@@ -50,7 +50,7 @@ public static class AppointmentsApi
     internal static Task<Dictionary<Guid, string>> BranchZonesAsync(AskProDbContext db, CancellationToken ct) =>
         db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.TimeZoneId, ct);
 
-    private static AppointmentItem ToItem(Appointment a, Dictionary<Guid, string> zones)
+    internal static AppointmentItem ToItem(Appointment a, Dictionary<Guid, string> zones)
     {
         var zone = zones.GetValueOrDefault(a.BranchId, "Europe/Berlin");
         return new AppointmentItem(a.Id.ToString(), a.BranchId.ToString(), a.StaffId.ToString(), a.ServiceId.ToString(),

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AskPro.Web.Api;
 
-/// <summary>REST API v1 (read side). Every route needs an API key and sees only its company.</summary>
+/// <summary>REST API v1. Every route needs an API key and sees only its company.</summary>
 public static class RestApi
 {
     public const string Policy = "ApiClient";
@@ -17,7 +17,7 @@ public static class RestApi
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AskPro REST API";
-            document.Info.Description = "Read access to a company's data. Authenticate with the X-Api-Key header.";
+            document.Info.Description = "A company's data, and booking through the booking engine. Authenticate with the X-Api-Key header.";
             return Task.CompletedTask;
         }));
         return services;
@@ -29,6 +29,7 @@ public static class RestApi
         v1.MapDirectoryApi();
         v1.MapCustomersApi();
         v1.MapAppointmentsApi();
+        v1.MapAppointmentCommandsApi();
         v1.MapCallsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

@@ -1,3 +1,4 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Customers;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
@@ -18,7 +19,8 @@ public sealed partial class DemoSeeder
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(TenantId.From(companyId));
         var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
-        var book = scope.ServiceProvider.GetRequiredService<BookAppointment>();
+        var book = scope.ServiceProvider.GetRequiredService<Book>();
+        var cancel = scope.ServiceProvider.GetRequiredService<Cancel>();
 
         var branch = await db.Branches.AsNoTracking().SingleAsync(ct);
         var staff = await db.Staff.AsNoTracking().Include(s => s.Services).ToListAsync(ct);
@@ -44,25 +46,19 @@ public sealed partial class DemoSeeder
                     var startUtc = BranchClock.ToUtc(day.ToDateTime(start), branch.TimeZoneId);
                     var customer = customers[random.Next(customers.Count)];
                     var fromPhone = random.Next(3) > 0;
-                    var outcome = await book.RunAsync(new BookingRequest(member.Id, service.Id, customer.Id, startUtc,
-                        fromPhone ? AppointmentSource.Phone : AppointmentSource.Portal), ct);
+                    // The past is history staff enter (no notice applies); the future is booked as the channel would.
+                    var source = day < today ? AppointmentSource.Admin : fromPhone ? AppointmentSource.Phone : AppointmentSource.Portal;
+                    var outcome = await book.RunAsync(new BookRequest(member.Id, service.Id, customer.Id, startUtc, source, "demo"), ct);
                     if (outcome is not BookingOutcome.Booked booked) continue;
 
+                    // Demo history: how past appointments went (no use case records that yet).
                     if (day < today) booked.Appointment.Status = random.Next(10) == 0 ? AppointmentStatus.NoShow : AppointmentStatus.Completed;
-                    else if (random.Next(12) == 0) await CancelAsync(db, booked.Appointment.Id, ct);
+                    else if (random.Next(12) == 0) await cancel.RunAsync(new CancelRequest(booked.Appointment.Id, "Kunde hat abgesagt", AppointmentSource.Admin, "demo"), ct);
                     if (fromPhone) db.Calls.Add(CallFor(booked.Appointment, customer, service, branch, phone, random));
                     await db.SaveChangesAsync(ct);
                 }
             }
         }
-    }
-
-    private static async Task CancelAsync(AskProDbContext db, Guid id, CancellationToken ct)
-    {
-        var appointment = await db.Appointments.SingleAsync(a => a.Id == id, ct);
-        appointment.Status = AppointmentStatus.Cancelled;
-        appointment.CancellationReason = "Kunde hat abgesagt";
-        db.SlotClaims.RemoveRange(await db.SlotClaims.Where(c => c.AppointmentId == id).ToListAsync(ct));
     }
 
     private List<Customer> CreateCustomers(Random random, Branch branch)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
@@ -59,7 +60,8 @@ public static class RetellWebhookEndpoints
             metrics.Received(RetellCallEvents.Provider, label, "answered");
             var services = request.HttpContext.RequestServices;
             using var document = JsonDocument.Parse(body);
-            var (answer, company) = await InboundAsync(document.RootElement, services.GetRequiredService<AskProDbContext>(), services.GetRequiredService<TenantContext>(), clock, ct);
+            var (answer, company) = await InboundAsync(document.RootElement, services.GetRequiredService<CalledNumber>(), services.GetRequiredService<ITenantDirectory>(),
+                services.GetRequiredService<AskProDbContext>(), clock, ct);
             if (company is { } answered) await RecordInboundAsync(inbox, body, answered, request.HttpContext.TraceIdentifier, clock, logger, ct);
             return answer;
         }
@@ -123,18 +125,19 @@ public static class RetellWebhookEndpoints
 
     /// <summary>Retell asks who is being called: the date context and whether the caller is a
     /// known customer, for the agent's dynamic variables. Unknown number: 404, never a default.</summary>
-    private static async Task<(IResult Answer, Guid? Company)> InboundAsync(JsonElement root, AskProDbContext db, TenantContext tenant, TimeProvider clock, CancellationToken ct)
+    private static async Task<(IResult Answer, Guid? Company)> InboundAsync(JsonElement root, CalledNumber calledNumber, ITenantDirectory directory,
+        AskProDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!root.TryGetProperty("call_inbound", out var inbound) || inbound.ValueKind != JsonValueKind.Object)
             return (TypedResults.Problem("call_inbound is missing.", statusCode: StatusCodes.Status400BadRequest), null);
         var to = inbound.TryGetProperty("to_number", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (to is null || !E164Number.TryParse(to, "DE", out var toNumber)) return (TypedResults.Problem("Unknown number.", statusCode: StatusCodes.Status404NotFound), null);
 
-        if (await CalledNumber.EnterTenantAsync(db, tenant, toNumber, "retell inbound: resolve number", ct) is not { } number)
+        if (await calledNumber.EnterTenantAsync(toNumber, "retell inbound: resolve number", ct) is not { } number)
             return (TypedResults.Problem("No company has this number.", statusCode: StatusCodes.Status404NotFound), null);
 
-        var company = await db.Companies.AsNoTracking().SingleAsync(ct);
-        var branch = await db.Branches.AsNoTracking().SingleAsync(b => b.Id == number.BranchId, ct);
+        var snapshot = await directory.GetAsync(ct);
+        var (company, branch) = (snapshot.Company, snapshot.Branch(number.BranchId)!);
         var from = inbound.TryGetProperty("from_number", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         string? firstName = null;
         if (RetellCallerId.Read(from, company.CountryCode) is CallerId.Known known)

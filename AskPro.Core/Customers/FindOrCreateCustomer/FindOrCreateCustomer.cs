@@ -3,8 +3,9 @@ using AskPro.Core.Shared;
 namespace AskPro.Core.Customers;
 
 /// <summary>Who a customer is, as a channel knows them: a name, maybe a number (any spelling,
-/// read in <see cref="Region"/> or else the company's country), maybe an e-mail address.</summary>
-public sealed record CustomerContact(string? Name, string? Phone, string? Email, string Notes = "", string? Region = null);
+/// read in <see cref="Region"/> or else the company's country), maybe an e-mail address; and
+/// who is asking (<see cref="Actor"/>, for the audit).</summary>
+public sealed record CustomerContact(string? Name, string? Phone, string? Email, string Notes = "", string? Region = null, string Actor = "system");
 
 /// <summary>The one rule set for customers, used by the phone agent, the portal, the REST API
 /// and the Cal.com mirror: found by E.164 number within the company, else by e-mail address,
@@ -31,7 +32,7 @@ public sealed class FindOrCreateCustomer(ICustomerStore store, TimeProvider cloc
         PersonName.TryNormalize(contact.Name, out var name);
 
         var customer = new Customer { Name = name, Phone = phone, Email = email, Notes = contact.Notes, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        if (await store.TryAddAsync(customer, ct)) return new CustomerOutcome.Created(customer);
+        if (await store.TryAddAsync(customer, contact.Actor, ct)) return new CustomerOutcome.Created(customer);
         // Lost the race for this number: the winner's customer is the one.
         return phone is not null && await store.FindByPhoneAsync(phone, ct) is { } winner
             ? new CustomerOutcome.Found(winner, CustomerMatch.Phone)

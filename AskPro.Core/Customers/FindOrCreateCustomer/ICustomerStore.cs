@@ -11,7 +11,7 @@ public interface ICustomerStore
     Task<Customer?> FindByPhoneAsync(E164Number phone, CancellationToken ct);
     Task<Customer?> FindByEmailAsync(string email, CancellationToken ct);
 
-    /// <summary>Stores the new customer (with its <c>CustomerRegistered</c> event). False when the
+    /// <summary>Stores the new customer with its <c>CustomerRegistered</c> event (by <paramref name="actor"/>). False when the
     /// company's unique phone index refused it: another request created that number just now.</summary>
-    Task<bool> TryAddAsync(Customer customer, CancellationToken ct);
+    Task<bool> TryAddAsync(Customer customer, string actor, CancellationToken ct);
 }

@@ -1,42 +1,44 @@
 using AskPro.Core.Customers;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
-using AskPro.Core.Shared;
 
 namespace AskPro.Core.Telephony.AgentFunctions;
 
-/// <summary>The call a function runs in, resolved from the signed call object only.</summary>
+/// <summary>The call a function runs in, resolved from the signed call object only: the
+/// company's directory, the called branch, who is calling (the number, and the customer with
+/// their upcoming appointments if the company knows them), and what earlier functions of this
+/// call settled on.</summary>
 public sealed record AgentCall(
     Guid CallRowId,
     string RetellCallId,
-    string CompanyName,
-    string CountryCode,
-    int GridMinutes,
+    DirectorySnapshot Directory,
     Branch Branch,
     CallerId Caller,
+    KnownCaller Known,
     Guid? SelectedServiceId,
-    Guid? SelectedStaffId);
+    Guid? SelectedStaffId)
+{
+    public Company Company => Directory.Company;
+}
 
-/// <summary>Reads and writes the agent functions need, scoped to the call's company.</summary>
+/// <summary>The caller as the company knows them: the customer with this number (none for
+/// anonymous or new callers) and their upcoming active appointments.</summary>
+public sealed record KnownCaller(Customer? Customer, IReadOnlyList<Appointment> Upcoming)
+{
+    public static KnownCaller Unknown { get; } = new(null, []);
+}
+
+/// <summary>Reads and writes of the phone path that are about the call itself, scoped to the
+/// call's company. Booking goes through the booking use cases, customers through
+/// <see cref="FindOrCreateCustomer"/>.</summary>
 public interface IAgentData
 {
-    Task<IReadOnlyList<Service>> ServicesAsync(CancellationToken ct);
-
-    /// <summary>Active staff of the branch, with the services they perform.</summary>
-    Task<IReadOnlyList<Staff>> StaffAsync(Guid branchId, CancellationToken ct);
-
-    /// <summary>Appointments (with buffers) of these staff members overlapping the range.</summary>
-    Task<IReadOnlyList<BusyTime>> BookedAsync(IReadOnlyList<Guid> staffIds, TimeInterval range, Guid? exceptAppointment, CancellationToken ct);
-
     Task RememberSelectionAsync(Guid callRowId, Guid serviceId, Guid? staffId, CancellationToken ct);
-    Task<Customer?> CustomerByPhoneAsync(E164Number phone, CancellationToken ct);
 
     /// <summary>The active appointment this call already booked at this start (idempotent retries).</summary>
     Task<Appointment?> BookedByCallAsync(Guid callRowId, DateTime startUtc, CancellationToken ct);
 
-    Task<IReadOnlyList<Appointment>> UpcomingAsync(Guid customerId, DateTime fromUtc, CancellationToken ct);
     Task AddCallbackAsync(CallbackRequest request, CancellationToken ct);
-    Task LinkAsync(Guid callRowId, Guid? customerId, Guid? appointmentId, CancellationToken ct);
 }
 
 /// <summary>The answer a function gives the agent (CONTRACTS.md envelope).</summary>

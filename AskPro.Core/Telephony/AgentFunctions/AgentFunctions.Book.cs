@@ -1,8 +1,8 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Customers;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Scheduling.GermanDates;
-using AskPro.Core.Shared;
 
 namespace AskPro.Core.Telephony.AgentFunctions;
 
@@ -13,15 +13,15 @@ public sealed partial class AgentFunctions
     /// first is slot_taken with fresh alternatives, never an error.</summary>
     private async Task<FunctionReply> BookAsync(FunctionArguments args, AgentCall call, CancellationToken ct)
     {
-        var known = call.Caller is CallerId.Known caller ? await data.CustomerByPhoneAsync(E164Number.FromStorage(caller.Number.E164), ct) : null;
-        var name = args["name"] ?? known?.Name;
+        var caller = await CallerAsync(call, ct);
+        var name = args["name"] ?? caller.Customer?.Name;
         if (name is null) return FunctionReply.Fail("missing_name", "Auf welchen Namen darf ich den Termin buchen?");
         if (!PersonName.TryNormalize(name, out _)) return Invalid("Wie ist Ihr Name, bitte?");
         if (!EmailAddress.TryNormalize(args["email"], out var email)) return Invalid("Die E-Mail-Adresse habe ich nicht verstanden. Wie lautet sie?");
 
-        var (service, serviceReply) = await ResolveServiceAsync(args, call, ct);
+        var (service, serviceReply) = ResolveService(args, call);
         if (service is null) return serviceReply!;
-        var (staff, staffReply) = await ResolveStaffAsync(args, call, service, ct);
+        var (staff, staffReply) = ResolveStaff(args, call, service);
         if (staffReply is not null) return staffReply;
 
         var wish = GermanDateParser.Parse(args["datum"], args["uhrzeit"], DateContext(call));
@@ -29,39 +29,45 @@ public sealed partial class AgentFunctions
         if (wish is not DateWish.At at) return Invalid("Zu welcher Uhrzeit genau soll ich den Termin buchen?");
         var wishUtc = BranchClock.ToUtc(at.Date.ToDateTime(at.Time), call.Branch.TimeZoneId);
 
-        if (await data.BookedByCallAsync(call.CallRowId, wishUtc, ct) is { } already) return Booked(already, service, call);
+        if (await AlreadyBookedAsync(call, caller, wishUtc, ct) is { } already) return Booked(already, service, call);
 
-        var schedule = await ScheduleAsync(call, service, staff, at.Date, SearchDays, null, ct);
-        var allowed = await NotOverlappingOwnAsync(call, ct);
-        var free = new FreeSlots(schedule, service, allowed);
-        var slot = Availability.FreeSlots(schedule, service.Duration, service.Buffer, at.Date).FirstOrDefault(s => s.StartUtc == wishUtc && allowed(s));
-        if (slot is null) return SlotTaken(wishUtc, at.Date, at.Period, call, free);
+        var free = await FreeSlotsAsync(call, service, staff, at.Date, caller, ct);
+        if (free.At(at.Date, wishUtc) is not { } slot) return SlotTaken(wishUtc, at.Date, at.Period, call, free);
 
-        var customer = known ?? (await customers.RunAsync(new CustomerContact(name,
-            call.Caller is CallerId.Known number ? number.Number.E164 : null, email, Region: call.CountryCode), ct)).Resolved;
-        if (customer is null) return Invalid("Wie ist Ihr Name, bitte?");
-        var outcome = await calendar.BookAsync(new BookingRequest(slot.StaffId, service.Id, customer.Id, wishUtc, AppointmentSource.Phone, call.CallRowId), ct);
+        // A new caller becomes a customer inside Book, once the booking itself checked out.
+        var contact = caller.Customer is null
+            ? new CustomerContact(name, call.Caller is CallerId.Known number ? number.Number.E164 : null, email, Region: call.Company.CountryCode)
+            : null;
+        var outcome = await book.RunAsync(new BookRequest(slot.StaffId, service.Id, caller.Customer?.Id ?? Guid.Empty, wishUtc, AppointmentSource.Phone, "phone",
+            call.CallRowId, Contact: contact), ct);
         switch (outcome)
         {
             case BookingOutcome.Booked booked:
-                await data.LinkAsync(call.CallRowId, customer.Id, booked.Appointment.Id, ct);
-                await holds.ReleaseAsync(call.RetellCallId, ct);
+                await slots.ReleaseAsync(call.RetellCallId, ct);
                 return Booked(booked.Appointment, service, call);
-            case BookingOutcome.Conflict:
+            case BookingOutcome.SlotTaken:
                 // A retry of this very call may have won the race: then it is booked, once.
                 if (await data.BookedByCallAsync(call.CallRowId, wishUtc, ct) is { } mine) return Booked(mine, service, call);
-                var fresh = new FreeSlots(await ScheduleAsync(call, service, staff, at.Date, SearchDays, null, ct), service, allowed);
-                return SlotTaken(wishUtc, at.Date, at.Period, call, fresh);
+                return SlotTaken(wishUtc, at.Date, at.Period, call, await FreeSlotsAsync(call, service, staff, at.Date, caller, ct));
+            case BookingOutcome.PolicyViolated { Rule: BookingRule.MinimumNotice or BookingRule.BookingHorizon or BookingRule.OutsideHours }:
+                return SlotTaken(wishUtc, at.Date, at.Period, call, free);
             default:
                 return FunctionReply.Fail("error", "Das hat leider nicht geklappt. Ich notiere Ihren Wunsch, und wir rufen Sie zurück.");
         }
     }
 
+    /// <summary>This call's own booking at this start: among the caller's upcoming appointments,
+    /// or (anonymous caller) looked up by the call.</summary>
+    private async Task<Appointment?> AlreadyBookedAsync(AgentCall call, KnownCaller caller, DateTime wishUtc, CancellationToken ct) =>
+        caller.Customer is not null
+            ? caller.Upcoming.FirstOrDefault(a => a.CallId == call.CallRowId && a.StartUtc == wishUtc)
+            : await data.BookedByCallAsync(call.CallRowId, wishUtc, ct);
+
     private FunctionReply SlotTaken(DateTime wishUtc, DateOnly day, (TimeOnly, TimeOnly)? period, AgentCall call, FreeSlots free)
     {
         // Not held: a failed booking offers, and check_availability holds what the caller picks.
         var local = BranchClock.ToLocal(wishUtc, call.Branch.TimeZoneId).DateTime;
-        var alternatives = AlternativeRanking.Offer(AlternativeWish.At(day, TimeOnly.FromDateTime(local), period), call.Branch.TimeZoneId, free.On);
+        var alternatives = free.Offer(AlternativeWish.At(day, TimeOnly.FromDateTime(local), period));
         var taken = free.ClosedOn(day) is { } closed ? closed.Sentence() : $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei.";
         return FunctionReply.Fail("slot_taken", alternatives.Count > 0
                 ? $"{taken} Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."

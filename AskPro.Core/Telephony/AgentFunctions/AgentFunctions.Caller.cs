@@ -1,3 +1,4 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Customers;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Scheduling.GermanDates;
@@ -13,7 +14,7 @@ public sealed partial class AgentFunctions
     private async Task<FunctionReply> InitializeAsync(AgentCall call, CancellationToken ct)
     {
         var today = Today(call);
-        var customer = await KnownCustomerAsync(call, ct);
+        var customer = (await CallerAsync(call, ct)).Customer;
         var firstName = customer?.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         return FunctionReply.Ok("ok", customer is null
             ? $"Guten Tag, hier ist {call.Branch.Name}. Wie kann ich Ihnen helfen?"
@@ -21,16 +22,16 @@ public sealed partial class AgentFunctions
         {
             ["today"] = today.ToString("yyyy-MM-dd"),
             ["weekday"] = today.ToString("dddd", System.Globalization.CultureInfo.GetCultureInfo("de-DE")),
-            ["company"] = call.CompanyName,
+            ["company"] = call.Company.Name,
             ["branch"] = call.Branch.Name,
             ["known_customer"] = customer is not null,
             ["first_name"] = firstName,
         });
     }
 
-    private async Task<FunctionReply> ListServicesAsync(CancellationToken ct)
+    private static FunctionReply ListServices(AgentCall call)
     {
-        var services = await calendar.ListServicesAsync(ct);
+        var services = call.Directory.Services;
         var spoken = services.Select(s => s.Price.Cents > 0
             ? $"{s.Name} ({s.DurationMinutes} Minuten, {Euros(s.Price)})"
             : $"{s.Name} ({s.DurationMinutes} Minuten, kostenlos)").ToList();
@@ -48,11 +49,10 @@ public sealed partial class AgentFunctions
     private async Task<FunctionReply> ListAppointmentsAsync(AgentCall call, CancellationToken ct)
     {
         if (call.Caller is not CallerId.Known) return FunctionReply.Fail("anonymous", AnonymousMessage);
-        var customer = await KnownCustomerAsync(call, ct);
+        var (customer, upcoming) = await CallerAsync(call, ct);
         if (customer is null) return FunctionReply.Fail("not_found", "Unter Ihrer Nummer finde ich keine Termine.");
-        var upcoming = await data.UpcomingAsync(customer.Id, Now, ct);
         if (upcoming.Count == 0) return FunctionReply.Fail("not_found", "Sie haben zurzeit keine anstehenden Termine.");
-        var services = (await data.ServicesAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
+        var services = call.Directory.Services.ToDictionary(s => s.Id, s => s.Name);
         var spoken = upcoming.Select(a => $"{services.GetValueOrDefault(a.ServiceId, "Termin")} {WithAm(Spoken(a.StartUtc, call))}").ToList();
         return FunctionReply.Ok("ok", upcoming.Count == 1 ? $"Sie haben einen Termin: {spoken[0]}." : $"Sie haben {upcoming.Count} Termine: {GermanSpeech.Either(spoken).Replace(" oder ", " und ")}.", new()
         {
@@ -67,20 +67,23 @@ public sealed partial class AgentFunctions
     {
         var (appointment, reply) = await FindCallersAppointmentAsync(args, call, ct);
         if (appointment is null) return reply!;
-        var service = (await data.ServicesAsync(ct)).FirstOrDefault(s => s.Id == appointment.ServiceId);
-        if (TooLate(appointment, service) is { } tooLate) return tooLate;
-
-        await calendar.CancelAsync(appointment.Id, args["grund"] ?? "Vom Anrufer abgesagt", ct);
-        return FunctionReply.Ok("cancelled", $"Ihr Termin {WithAm(Spoken(appointment.StartUtc, call))} ist abgesagt.",
-            new() { ["appointment_id"] = appointment.Id.ToString() });
+        var outcome = await cancel.RunAsync(new CancelRequest(appointment.Id, args["grund"] ?? "Vom Anrufer abgesagt", AppointmentSource.Phone, "phone"), ct);
+        return outcome switch
+        {
+            CancelOutcome.Cancelled => FunctionReply.Ok("cancelled", $"Ihr Termin {WithAm(Spoken(appointment.StartUtc, call))} ist abgesagt.",
+                new() { ["appointment_id"] = appointment.Id.ToString() }),
+            CancelOutcome.PolicyViolated => TooLate(call, appointment),
+            _ => FunctionReply.Fail("not_found", "Diesen Termin finde ich unter Ihrer Nummer nicht."),
+        };
     }
 
     private async Task<FunctionReply> RescheduleAsync(FunctionArguments args, AgentCall call, CancellationToken ct)
     {
         var (appointment, reply) = await FindCallersAppointmentAsync(args, call, ct);
         if (appointment is null) return reply!;
-        var service = (await data.ServicesAsync(ct)).First(s => s.Id == appointment.ServiceId);
-        if (TooLate(appointment, service) is { } tooLate) return tooLate;
+        var service = call.Directory.Service(appointment.ServiceId);
+        if (service is null) return FunctionReply.Fail("error", "Diesen Termin kann ich leider nicht verschieben. Bitte rufen Sie uns direkt an.");
+        if (BookingPolicy.CheckChange(service, appointment, Now, AppointmentSource.Phone) is not null) return TooLate(call, appointment);
 
         var wish = GermanDateParser.Parse(args["neues_datum"], args["neue_uhrzeit"], DateContext(call));
         if (wish is DateWish.Question question) return Invalid(question.Text);
@@ -88,19 +91,18 @@ public sealed partial class AgentFunctions
         var wishUtc = BranchClock.ToUtc(at.Date.ToDateTime(at.Time), call.Branch.TimeZoneId);
         var result = new Dictionary<string, object?> { ["appointment_id"] = appointment.Id.ToString(), ["requested_start"] = Iso(wishUtc, call) };
 
-        var staff = (await data.StaffAsync(call.Branch.Id, ct)).Where(s => s.Id == appointment.StaffId).ToList();
-        var schedule = await ScheduleAsync(call, service, staff, at.Date, SearchDays, appointment.Id, ct);
-        var free = new FreeSlots(schedule, service, _ => true);
-        var isFree = free.On(at.Date).Any(s => s.StartUtc == wishUtc);
-        if (isFree && await calendar.RescheduleAsync(appointment.Id, wishUtc, ct) is BookingOutcome.Booked)
+        var staff = call.Directory.Staff.Where(s => s.Id == appointment.StaffId).ToList();
+        var free = await FreeSlotsAsync(call, service, staff, at.Date, KnownCaller.Unknown, ct, exceptAppointment: appointment.Id);
+        if (free.On(at.Date).Any(s => s.StartUtc == wishUtc)
+            && await reschedule.RunAsync(new RescheduleRequest(appointment.Id, wishUtc, AppointmentSource.Phone, "phone"), ct) is RescheduleOutcome.Moved)
         {
-            await holds.ReleaseAsync(call.RetellCallId, ct);
+            await slots.ReleaseAsync(call.RetellCallId, ct);
             result["start"] = Iso(wishUtc, call);
             return FunctionReply.Ok("rescheduled", $"Ich habe Ihren Termin auf {Spoken(wishUtc, call)} verschoben.", result);
         }
 
-        var alternatives = AlternativeRanking.Offer(AlternativeWish.At(at.Date, at.Time, at.Period), call.Branch.TimeZoneId, free.On);
-        await HoldAsync(call, service, alternatives, ct);
+        var alternatives = free.Offer(AlternativeWish.At(at.Date, at.Time, at.Period));
+        await slots.HoldAsync(call.RetellCallId, service, alternatives, ct);
         result["alternatives"] = Offered(alternatives, call);
         return FunctionReply.Ok("unavailable", alternatives.Count > 0
             ? $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht frei. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
@@ -112,12 +114,12 @@ public sealed partial class AgentFunctions
         E164Number? phone = call.Caller is CallerId.Known known ? E164Number.FromStorage(known.Number.E164) : null;
         if (phone is null && args["telefon"] is { } typed)
         {
-            if (!E164Number.TryParse(typed, call.CountryCode, out phone)) return Invalid("Unter welcher Nummer dürfen wir Sie zurückrufen?");
+            if (!E164Number.TryParse(typed, call.Company.CountryCode, out phone)) return Invalid("Unter welcher Nummer dürfen wir Sie zurückrufen?");
         }
         if (phone is null) return Invalid("Unter welcher Nummer dürfen wir Sie zurückrufen?");
         var name = args["name"];
         if (name is not null && !PersonName.TryNormalize(name, out _)) return Invalid("Wie ist Ihr Name, bitte?");
-        var customer = await KnownCustomerAsync(call, ct);
+        var customer = (await CallerAsync(call, ct)).Customer;
         await data.AddCallbackAsync(new CallbackRequest
         {
             CallId = call.CallRowId, CustomerId = customer?.Id, Phone = phone, Name = name ?? customer?.Name ?? "",
@@ -131,8 +133,7 @@ public sealed partial class AgentFunctions
     private async Task<(Appointment? Appointment, FunctionReply? Reply)> FindCallersAppointmentAsync(FunctionArguments args, AgentCall call, CancellationToken ct)
     {
         if (call.Caller is not CallerId.Known) return (null, FunctionReply.Fail("anonymous", AnonymousMessage));
-        var customer = await KnownCustomerAsync(call, ct);
-        var upcoming = customer is null ? [] : await data.UpcomingAsync(customer.Id, Now, ct);
+        var upcoming = (await CallerAsync(call, ct)).Upcoming;
         if (upcoming.Count == 0) return (null, FunctionReply.Fail("not_found", "Unter Ihrer Nummer finde ich keinen anstehenden Termin."));
 
         if (args["termin_id"] is { } id)
@@ -160,14 +161,9 @@ public sealed partial class AgentFunctions
             $"Sie haben mehrere Termine: {GermanSpeech.Either(upcoming.Select(a => Spoken(a.StartUtc, call)).ToList())}. Welchen meinen Sie?"));
     }
 
-    private FunctionReply? TooLate(Appointment appointment, Directory.Service? service)
+    private static FunctionReply TooLate(AgentCall call, Appointment appointment)
     {
-        var hours = service?.CancellationNoticeHours ?? 24;
-        return appointment.StartUtc - Now < TimeSpan.FromHours(hours)
-            ? FunctionReply.Fail("too_late", $"Termine können nur bis {hours} Stunden vorher abgesagt oder verschoben werden. Bitte rufen Sie uns direkt an, dann finden wir eine Lösung.")
-            : null;
+        var hours = BookingPolicy.CancellationNoticeHours(call.Directory.Service(appointment.ServiceId));
+        return FunctionReply.Fail("too_late", $"Termine können nur bis {hours} Stunden vorher abgesagt oder verschoben werden. Bitte rufen Sie uns direkt an, dann finden wir eine Lösung.");
     }
-
-    private async Task<Customer?> KnownCustomerAsync(AgentCall call, CancellationToken ct) =>
-        call.Caller is CallerId.Known known ? await data.CustomerByPhoneAsync(E164Number.FromStorage(known.Number.E164), ct) : null;
 }

@@ -1,3 +1,4 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Scheduling.GermanDates;
@@ -8,15 +9,13 @@ namespace AskPro.Core.Telephony.AgentFunctions;
 
 public sealed partial class AgentFunctions
 {
-    private const int SearchDays = 15;
-
     /// <summary>check_availability: is the wish free; if not, up to three alternatives. Whatever
     /// is offered is held for this call for a few minutes.</summary>
     private async Task<FunctionReply> CheckAsync(FunctionArguments args, AgentCall call, CancellationToken ct)
     {
-        var (service, serviceReply) = await ResolveServiceAsync(args, call, ct);
+        var (service, serviceReply) = ResolveService(args, call);
         if (service is null) return serviceReply!;
-        var (staff, staffReply) = await ResolveStaffAsync(args, call, service, ct);
+        var (staff, staffReply) = ResolveStaff(args, call, service);
         if (staffReply is not null) return staffReply;
         if (staff.Count == 0) return FunctionReply.Fail("unavailable", $"Für {service.Name} ist hier leider niemand eingeplant.");
 
@@ -28,13 +27,11 @@ public sealed partial class AgentFunctions
             await data.RememberSelectionAsync(call.CallRowId, service.Id, chosenStaff, ct);
         var day = wish switch { DateWish.At a => a.Date, DateWish.Within w => w.Date, DateWish.Day d => d.Date, DateWish.Days s => s.First, _ => Today(call) };
         var spanDays = wish is DateWish.Days many ? many.Last.DayNumber - many.First.DayNumber + 1 : 1;
-        var schedule = await ScheduleAsync(call, service, staff, day, spanDays + SearchDays, null, ct);
-        var allowed = await NotOverlappingOwnAsync(call, ct);
-        var free = new FreeSlots(schedule, service, allowed);
+        var free = await FreeSlotsAsync(call, service, staff, day, await CallerAsync(call, ct), ct, days: spanDays + SlotSearch.SearchDays);
 
         return wish switch
         {
-            DateWish.At at => await CheckPointAsync(at, call, service, schedule, free, ct),
+            DateWish.At at => await CheckPointAsync(at, call, service, free, ct),
             DateWish.Within within => await CheckSpanAsync(within.Date, within.From, within.To, call, service, free, ct),
             DateWish.Day whole => await CheckSpanAsync(whole.Date, TimeOnly.MinValue, TimeOnly.MaxValue, call, service, free, ct),
             DateWish.Days span => await CheckDaysAsync(span, call, service, free, ct),
@@ -42,16 +39,17 @@ public sealed partial class AgentFunctions
         };
     }
 
-    private async Task<FunctionReply> CheckPointAsync(DateWish.At at, AgentCall call, Service service, ScheduleSnapshot schedule, FreeSlots free, CancellationToken ct)
+    private async Task<FunctionReply> CheckPointAsync(DateWish.At at, AgentCall call, Service service, FreeSlots free, CancellationToken ct)
     {
+        var schedule = free.Schedule;
         var zone = call.Branch.TimeZoneId;
         var wishUtc = BranchClock.ToUtc(at.Date.ToDateTime(at.Time), zone);
         var reply = new Dictionary<string, object?> { ["requested_start"] = Iso(wishUtc, call), ["service"] = service.Name };
 
         if (!Availability.WithinOpeningHours(schedule, at.Date, at.Time, service.Duration))
         {
-            var offers = AlternativeRanking.Offer(AlternativeWish.At(at.Date, at.Time, at.Period), zone, free.On);
-            await HoldAsync(call, service, offers, ct);
+            var offers = free.Offer(AlternativeWish.At(at.Date, at.Time, at.Period));
+            await slots.HoldAsync(call.RetellCallId, service, offers, ct);
             reply["alternatives"] = Offered(offers, call);
             var closed = schedule.Closed.On(at.Date) is { } reason
                 ? reason.Sentence()
@@ -64,7 +62,7 @@ public sealed partial class AgentFunctions
         if (wishUtc < schedule.EarliestStartUtc)
         {
             var offers = free.From(schedule.EarliestStartUtc, AlternativeRanking.Max);
-            await HoldAsync(call, service, offers, ct);
+            await slots.HoldAsync(call.RetellCallId, service, offers, ct);
             reply["alternatives"] = Offered(offers, call);
             var notice = service.MinimumNoticeMinutes >= 120 ? $"{service.MinimumNoticeMinutes / 60} Stunden" : $"{service.MinimumNoticeMinutes} Minuten";
             return FunctionReply.Ok("too_soon", $"So kurzfristig kann ich leider nicht buchen, wir brauchen {notice} Vorlauf." +
@@ -73,17 +71,17 @@ public sealed partial class AgentFunctions
 
         if (free.On(at.Date).FirstOrDefault(s => s.StartUtc == wishUtc) is { } exact)
         {
-            await HoldAsync(call, service, [exact], ct);
+            await slots.HoldAsync(call.RetellCallId, service, [exact], ct);
             reply["alternatives"] = new List<OfferedSlot>();
             reply["staff"] = schedule.Staff.First(s => s.StaffId == exact.StaffId).Name;
             return FunctionReply.Ok("available", $"{Capitalize(Spoken(wishUtc, call))} ist ein Termin für {service.Name} frei. Soll ich ihn für Sie buchen?", reply);
         }
 
-        var alternatives = AlternativeRanking.Offer(AlternativeWish.At(at.Date, at.Time, at.Period), zone, free.On);
-        await HoldAsync(call, service, alternatives, ct);
+        var alternatives = free.Offer(AlternativeWish.At(at.Date, at.Time, at.Period));
+        await slots.HoldAsync(call.RetellCallId, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
         // "fünf vor halb vier" (15:25) is no start on a quarter-hour grid: not "belegt", just not a slot.
-        var offGrid = (at.Time.Hour * 60 + at.Time.Minute) % Math.Max(5, schedule.GridMinutes) != 0;
+        var offGrid = (at.Time.Hour * 60 + at.Time.Minute) % Math.Max(5, free.Schedule.GridMinutes) != 0;
         return FunctionReply.Ok("unavailable", alternatives.Count > 0
             ? $"{Capitalize(Spoken(wishUtc, call))} ist leider {(offGrid ? "kein Termin möglich" : "schon belegt")}. Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
             : $"{Capitalize(Spoken(wishUtc, call))} ist leider schon belegt, und in den nächsten zwei Wochen ist nichts frei.", reply);
@@ -96,18 +94,18 @@ public sealed partial class AgentFunctions
         var fromUtc = BranchClock.ToUtc(day.ToDateTime(from), zone);
         var toUtc = to == TimeOnly.MaxValue ? DateTime.MaxValue : BranchClock.ToUtc(day.ToDateTime(to), zone);
         var reply = new Dictionary<string, object?> { ["requested_start"] = Iso(fromUtc, call), ["service"] = service.Name };
-        var inside = Alternatives.SpreadOver(free.On(day).Where(s => s.StartUtc >= fromUtc && s.StartUtc < toUtc));
+        var inside = free.Within(day, fromUtc, toUtc);
         if (inside.Count > 0)
         {
-            await HoldAsync(call, service, inside, ct);
+            await slots.HoldAsync(call.RetellCallId, service, inside, ct);
             reply["alternatives"] = Offered(inside, call);
             return FunctionReply.Ok("available",
                 $"Frei wäre {GermanSpeech.Either(inside.Select(s => Spoken(s.StartUtc, call)).ToList())}. Welche Uhrzeit passt Ihnen?", reply);
         }
 
         // Nothing inside the window: the same window on the next open days ("nachmittags" stays afternoon).
-        var alternatives = AlternativeRanking.Offer(new AlternativeWish(day, from, from, to), zone, free.On);
-        await HoldAsync(call, service, alternatives, ct);
+        var alternatives = free.Offer(new AlternativeWish(day, from, from, to));
+        await slots.HoldAsync(call.RetellCallId, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
         var wished = GermanSpeech.Date(day, Today(call));
         if (free.ClosedOn(day) is { } closed)
@@ -140,14 +138,14 @@ public sealed partial class AgentFunctions
         var inside = Alternatives.AcrossDays(perDay);
         if (inside.Count > 0)
         {
-            await HoldAsync(call, service, inside, ct);
+            await slots.HoldAsync(call.RetellCallId, service, inside, ct);
             reply["alternatives"] = Offered(inside, call);
             return FunctionReply.Ok("available",
                 $"Frei wäre {GermanSpeech.Either(inside.Select(s => Spoken(s.StartUtc, call)).ToList())}. Was passt Ihnen?", reply);
         }
 
-        var alternatives = AlternativeRanking.Offer(new AlternativeWish(span.Last.AddDays(1), span.From, span.From, span.To), zone, free.On);
-        await HoldAsync(call, service, alternatives, ct);
+        var alternatives = free.Offer(new AlternativeWish(span.Last.AddDays(1), span.From, span.From, span.To));
+        await slots.HoldAsync(call.RetellCallId, service, alternatives, ct);
         reply["alternatives"] = Offered(alternatives, call);
         var wished = $"Zwischen {GermanSpeech.Date(span.First, today)} und {GermanSpeech.Date(span.Last, today)}";
         return FunctionReply.Ok("unavailable", alternatives.Count > 0
@@ -156,34 +154,4 @@ public sealed partial class AgentFunctions
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    /// <summary>Free starts (one per time, any of the staff) per day, cached for one check.</summary>
-    private sealed class FreeSlots(ScheduleSnapshot schedule, Service service, Func<Slot, bool> allowed)
-    {
-        private readonly Dictionary<DateOnly, IReadOnlyList<Slot>> _days = [];
-
-        public Func<Slot, bool> Allowed => allowed;
-
-        public ClosedDay? ClosedOn(DateOnly day) => schedule.Closed.On(day);
-
-        /// <summary>Is the branch open at any moment of [from, to) that day?</summary>
-        public bool OpenDuring(DateOnly day, TimeOnly from, TimeOnly to) => schedule.OpeningOn(day).Any(h => h.Opens < to && from < h.Closes);
-
-        public IReadOnlyList<Slot> On(DateOnly day)
-        {
-            if (!_days.TryGetValue(day, out var slots))
-                _days[day] = slots = Availability.DistinctStarts(Availability.FreeSlots(schedule, service.Duration, service.Buffer, day)).Where(allowed).ToList();
-            return slots;
-        }
-
-        /// <summary>The first <paramref name="count"/> free starts at or after an instant.</summary>
-        public IReadOnlyList<Slot> From(DateTime fromUtc, int count)
-        {
-            var result = new List<Slot>();
-            var firstDay = DateOnly.FromDateTime(BranchClock.ToLocal(fromUtc, schedule.TimeZoneId).DateTime);
-            for (var d = firstDay; d < firstDay.AddDays(SearchDays) && result.Count < count; d = d.AddDays(1))
-                result.AddRange(On(d).Where(s => s.StartUtc >= fromUtc).Take(count - result.Count));
-            return result;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using AskPro.Core.Calendars;
+using AskPro.Core.Booking;
+using AskPro.Core.Customers;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Scheduling.GermanDates;
@@ -8,19 +9,12 @@ using AskPro.Core.Shared;
 
 namespace AskPro.Core.Telephony.AgentFunctions;
 
-/// <summary>Tunables of the phone booking flow (section "Agent").</summary>
-public sealed class AgentOptions
-{
-    public const string Section = "Agent";
-    public int HoldMinutes { get; set; } = 5;
-    public int HorizonDays { get; set; } = 90;
-}
-
-/// <summary>The functions the voice agent calls mid-call (CONTRACTS.md). One public method;
-/// every outcome is a <see cref="FunctionReply"/> with a German sentence for the ear.</summary>
+/// <summary>The functions the voice agent calls mid-call (CONTRACTS.md): a thin translation
+/// from the caller's words to the booking use cases and back to a German sentence. One public
+/// method; every outcome is a <see cref="FunctionReply"/>.</summary>
 public sealed partial class AgentFunctions(
-    IAgentData data, IHoldStore holds, ICalendarProvider calendar, Customers.FindOrCreateCustomer customers, IPublicHolidayCalendar holidays,
-    TimeProvider clock, AgentOptions options)
+    IAgentData data, FindFreeSlots slots, Book book, Reschedule reschedule, Cancel cancel, IPublicHolidayCalendar holidays, BookingOptions options,
+    TimeProvider clock)
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>
     {
@@ -31,7 +25,7 @@ public sealed partial class AgentFunctions(
     public Task<FunctionReply> RunAsync(string name, FunctionArguments args, AgentCall call, CancellationToken ct) => name switch
     {
         "initialize_call" => InitializeAsync(call, ct),
-        "list_services" => ListServicesAsync(ct),
+        "list_services" => Task.FromResult(ListServices(call)),
         "check_availability" => CheckAsync(args, call, ct),
         "book_appointment" => BookAsync(args, call, ct),
         "collect_appointment_data" => args.Confirmation switch
@@ -52,14 +46,10 @@ public sealed partial class AgentFunctions(
 
     private DateContext DateContext(AgentCall call)
     {
-        var closed = ClosedDaysFor(call, Today(call), options.HorizonDays + 1);
-        return new(BranchClock.ToLocal(Now, call.Branch.TimeZoneId).DateTime,
+        var closed = ClosedDays.Of(call.Branch, holidays, Today(call), Today(call).AddDays(options.HorizonDays + 1));
+        return new DateContext(BranchClock.ToLocal(Now, call.Branch.TimeZoneId).DateTime,
             day => closed.IsClosed(day) ? [] : call.Branch.OpeningHours.Where(h => h.Day == day.DayOfWeek).Select(h => (h.Opens, h.Closes)).ToList());
     }
-
-    /// <summary>The branch's closures and its region's public holidays over these days.</summary>
-    private ClosedDays ClosedDaysFor(AgentCall call, DateOnly from, int days) =>
-        ClosedDays.Of(call.Branch, holidays, from, from.AddDays(days));
 
     private static FunctionReply Invalid(string question, Dictionary<string, object?>? data = null) =>
         FunctionReply.Fail("invalid_input", question, data);
@@ -74,9 +64,9 @@ public sealed partial class AgentFunctions(
 
     /// <summary>Which service the caller means: said now, remembered from earlier in the call,
     /// or the only one there is. Null with the reply to give when it is unclear.</summary>
-    private async Task<(Service? Service, FunctionReply? Reply)> ResolveServiceAsync(FunctionArguments args, AgentCall call, CancellationToken ct)
+    private static (Service? Service, FunctionReply? Reply) ResolveService(FunctionArguments args, AgentCall call)
     {
-        var services = await data.ServicesAsync(ct);
+        var services = call.Directory.Services;
         var list = string.Join(", ", services.Select(s => s.Name));
         if (args["dienstleistung"] is { } said)
         {
@@ -97,9 +87,9 @@ public sealed partial class AgentFunctions(
 
     /// <summary>Staff who perform the service; narrowed to the one the caller named (or chose
     /// earlier in the call).</summary>
-    private async Task<(IReadOnlyList<Staff> Staff, FunctionReply? Reply)> ResolveStaffAsync(FunctionArguments args, AgentCall call, Service service, CancellationToken ct)
+    private static (IReadOnlyList<Staff> Staff, FunctionReply? Reply) ResolveStaff(FunctionArguments args, AgentCall call, Service service)
     {
-        var staff = (await data.StaffAsync(call.Branch.Id, ct)).Where(s => s.Services.Any(x => x.Id == service.Id)).ToList();
+        var staff = call.Directory.Performing(call.Branch.Id, service.Id);
         if (args["mitarbeiter"] is { } said && !IsAnyone(said))
         {
             var matches = NameMatcher.Staff(said, staff);
@@ -117,36 +107,17 @@ public sealed partial class AgentFunctions(
     private static bool IsAnyone(string said) =>
         said.Trim().ToLowerInvariant() is "egal" or "any" or "anyone" or "irgendwer" or "beliebig" or "egal wer" or "keine präferenz";
 
-    /// <summary>Everything availability needs for these days: hours, staff, appointments,
-    /// the provider's busy time and other callers' holds.</summary>
-    private async Task<ScheduleSnapshot> ScheduleAsync(AgentCall call, Service service, IReadOnlyList<Staff> staff, DateOnly from, int days,
-        Guid? exceptAppointment, CancellationToken ct)
+    /// <summary>Free slots of this service with these staff from a day on, as this caller may be
+    /// offered them: other callers' holds are busy, the caller's own appointments are never offered.</summary>
+    private Task<FreeSlots> FreeSlotsAsync(AgentCall call, Service service, IReadOnlyList<Staff> staff, DateOnly from, KnownCaller caller,
+        CancellationToken ct, Guid? exceptAppointment = null, int days = SlotSearch.SearchDays)
     {
-        var zone = call.Branch.TimeZoneId;
-        var range = new TimeInterval(BranchClock.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone), BranchClock.ToUtc(from.AddDays(days).ToDateTime(TimeOnly.MinValue), zone));
-        var staffIds = staff.Select(s => s.Id).ToList();
-        var busy = new List<BusyTime>(await data.BookedAsync(staffIds, range, exceptAppointment, ct));
-        busy.AddRange(await calendar.ExternalBusyAsync(staffIds, range, ct));
-        busy.AddRange(await holds.HeldByOthersAsync(call.RetellCallId, staffIds, range, ct));
-        return new ScheduleSnapshot(zone, call.Branch.OpeningHours, ClosedDaysFor(call, from, days),
-            staff.Select(s => new StaffSchedule(s.Id, s.Name, s.WorkingHours)).ToList(), busy, call.GridMinutes,
-            Now.AddMinutes(service.MinimumNoticeMinutes), Now.AddDays(options.HorizonDays));
+        var own = exceptAppointment is null ? caller.Upcoming.Select(a => a.Interval).ToList() : [];
+        return slots.RunAsync(new SlotSearch(call.Branch, service, staff, from, call.Company.SlotGridMinutes, call.RetellCallId, exceptAppointment,
+            own.Count == 0 ? null : slot => !own.Any(o => o.Overlaps(new TimeInterval(slot.StartUtc, slot.EndUtc))), Days: days), ct);
     }
 
-    private async Task HoldAsync(AgentCall call, Service service, IEnumerable<Slot> slots, CancellationToken ct)
-    {
-        var toHold = slots.Select(s => new SlotToHold(s.StaffId, new TimeInterval(s.StartUtc, s.EndUtc + service.Buffer))).ToList();
-        if (toHold.Count > 0) await holds.HoldAsync(call.RetellCallId, toHold, TimeSpan.FromMinutes(options.HoldMinutes), ct);
-    }
-
-    /// <summary>The caller's own active appointments (never offered as alternatives).</summary>
-    private async Task<Func<Slot, bool>> NotOverlappingOwnAsync(AgentCall call, CancellationToken ct)
-    {
-        if (call.Caller is not CallerId.Known known || await data.CustomerByPhoneAsync(E164Number.FromStorage(known.Number.E164), ct) is not { } customer)
-            return _ => true;
-        var own = (await data.UpcomingAsync(customer.Id, Now, ct)).Select(a => a.Interval).ToList();
-        return slot => !own.Any(o => o.Overlaps(new TimeInterval(slot.StartUtc, slot.EndUtc)));
-    }
+    private static Task<KnownCaller> CallerAsync(AgentCall call, CancellationToken ct) => Task.FromResult(call.Known);
 
     internal static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -1,3 +1,4 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Operations;
 using AskPro.Core.Scheduling;
 using AskPro.Infrastructure.Operations;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace AskPro.Infrastructure.Scheduling;
+namespace AskPro.Infrastructure.Booking;
 
 /// <summary>Every 5 minutes: removes expired holds of all tenants (the "lock cleanup" job).</summary>
 [DisallowConcurrentExecution]

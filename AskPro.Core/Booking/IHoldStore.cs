@@ -1,6 +1,7 @@
+using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 
-namespace AskPro.Core.Scheduling;
+namespace AskPro.Core.Booking;
 
 /// <summary>A staff member's time to hold: the slot with its buffer.</summary>
 public readonly record struct SlotToHold(Guid StaffId, TimeInterval Blocked);

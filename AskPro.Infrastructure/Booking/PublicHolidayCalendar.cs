@@ -3,7 +3,7 @@ using AskPro.Core.Scheduling.GermanDates;
 using AskPro.Core.Scheduling.Holidays;
 using Package = PublicHoliday;
 
-namespace AskPro.Infrastructure.Scheduling;
+namespace AskPro.Infrastructure.Booking;
 
 /// <summary>Public holidays from the PublicHoliday package: the 16 German states (by
 /// <c>GermanPublicHoliday.States</c>), Austria (nationwide: its states add no statutory

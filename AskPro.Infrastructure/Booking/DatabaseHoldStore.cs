@@ -1,9 +1,10 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace AskPro.Infrastructure.Scheduling;
+namespace AskPro.Infrastructure.Booking;
 
 /// <summary>Holds in the database, one row per 5-minute granule with a unique index on (staff,
 /// granule): two calls can never hold overlapping time. Used when Redis is not configured.</summary>

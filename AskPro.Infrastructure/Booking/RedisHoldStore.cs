@@ -1,10 +1,11 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Tenancy;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace AskPro.Infrastructure.Scheduling;
+namespace AskPro.Infrastructure.Booking;
 
 /// <summary>Holds in Redis: one hash per tenant, a field per (staff, granule) holding
 /// "callId|expiresMs". A Lua script checks and writes atomically, so two nodes can never give

@@ -1,9 +1,8 @@
-using AskPro.Core.Scheduling;
+using AskPro.Core.Booking;
 using AskPro.Core.Shared;
 using AskPro.Core.Tenancy;
-using AskPro.Infrastructure.Telephony;
 
-namespace AskPro.Infrastructure.Scheduling;
+namespace AskPro.Infrastructure.Booking;
 
 /// <summary>Drops the tenant's cached availability of every day (UTC) the changed time touches;
 /// other days stay cached.</summary>
@@ -11,7 +10,7 @@ internal sealed class CachedAvailabilityChanged(ITenantCache cache) : IAvailabil
 {
     public async Task NotifyAsync(IReadOnlyList<TimeInterval> changed, CancellationToken ct)
     {
-        var days = changed.SelectMany(AgentData.UtcDays).Select(d => d.Start.Date).Distinct();
-        foreach (var day in days) await cache.InvalidateAsync(AgentData.CacheArea(day), ct);
+        var days = changed.SelectMany(BookedTime.UtcDays).Select(d => d.Start.Date).Distinct();
+        foreach (var day in days) await cache.InvalidateAsync(BookedTime.CacheArea(day), ct);
     }
 }

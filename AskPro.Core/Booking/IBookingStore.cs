@@ -1,0 +1,33 @@
+using AskPro.Core.Events;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+
+namespace AskPro.Core.Booking;
+
+/// <summary>The storage side of booking, implemented in Infrastructure. Only <c>Book</c>,
+/// <c>Reschedule</c> and <c>Cancel</c> call the writes: each writes the appointment, its slot
+/// claims and its event in one transaction and drops the cached availability of the days it
+/// touched before it returns.</summary>
+public interface IBookingStore
+{
+    /// <summary>Appointments (with buffers) of these staff members overlapping the range.</summary>
+    Task<IReadOnlyList<BusyTime>> BookedAsync(IReadOnlyList<Guid> staffIds, TimeInterval range, Guid? exceptAppointment, CancellationToken ct);
+
+    Task<Appointment?> FindAsync(Guid appointmentId, CancellationToken ct);
+
+    Task<bool> CustomerExistsAsync(Guid customerId, CancellationToken ct);
+
+    /// <summary>Inserts the appointment and claims <paramref name="blocked"/> for its staff member.
+    /// False (nothing written) when a claim collides: the slot is taken.</summary>
+    Task<bool> TryInsertAsync(Appointment appointment, TimeInterval blocked, DomainEvent booked, CancellationToken ct);
+
+    /// <summary>Releases the claims of <paramref name="freed"/> and claims <paramref name="blocked"/>
+    /// for the moved appointment. False (nothing changed) when the new time collides.</summary>
+    Task<bool> TryMoveAsync(Appointment moved, TimeInterval freed, TimeInterval blocked, DomainEvent rescheduled, CancellationToken ct);
+
+    /// <summary>Sets the appointment's external calendar id; false when it is unknown.</summary>
+    Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct);
+
+    /// <summary>Marks the appointment cancelled and frees its claims.</summary>
+    Task CancelAsync(Appointment cancelled, TimeInterval freed, DomainEvent cancelledEvent, CancellationToken ct);
+}

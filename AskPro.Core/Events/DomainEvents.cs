@@ -1,0 +1,27 @@
+using AskPro.Core.Scheduling;
+
+namespace AskPro.Core.Events;
+
+/// <summary>Something that happened to a company's data, written to the outbox in the same
+/// transaction as the change and delivered afterwards to every subscriber (audit, call links,
+/// later notifications and the Cal.com sync). <see cref="Actor"/> says who did it, for the audit.</summary>
+public abstract record DomainEvent
+{
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+    public DateTime OccurredAtUtc { get; init; }
+    public string Actor { get; init; } = "";
+}
+
+public sealed record AppointmentBooked(Guid AppointmentId, Guid CustomerId, Guid StaffId, Guid ServiceId, DateTime StartUtc, DateTime EndUtc,
+    AppointmentSource Source, Guid? CallId) : DomainEvent;
+
+public sealed record AppointmentRescheduled(Guid AppointmentId, Guid StaffId, DateTime PreviousStartUtc, DateTime StartUtc, DateTime EndUtc,
+    AppointmentSource Source, Guid? CallId) : DomainEvent;
+
+public sealed record AppointmentCancelled(Guid AppointmentId, Guid StaffId, DateTime StartUtc, string? Reason,
+    AppointmentSource Source, Guid? CallId) : DomainEvent;
+
+public sealed record CustomerRegistered(Guid CustomerId) : DomainEvent;
+
+/// <summary>The phone call ended (Retell's call_ended), with what it came to.</summary>
+public sealed record CallCompleted(Guid CallRowId, Guid? CustomerId, Guid? AppointmentId) : DomainEvent;

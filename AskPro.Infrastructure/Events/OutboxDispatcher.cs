@@ -1,0 +1,110 @@
+using AskPro.Core.Tenancy;
+using AskPro.Core.Webhooks;
+using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AskPro.Infrastructure.Events;
+
+/// <summary>Section "Outbox".</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+    public bool DispatcherEnabled { get; set; } = true;
+    public int PollMilliseconds { get; set; } = 200;
+    public int LeaseSeconds { get; set; } = 60;
+}
+
+/// <summary>The inbox worker's twin: claims batches of due outbox rows (<see cref="LeaseClaim"/>,
+/// so several nodes share the work), delivers each to its subscriber in the event's tenant
+/// scope, and saves the subscriber's changes together with "delivered" in one transaction.
+/// A failure is retried with the inbox's backoff until it is dead-lettered (visible on the
+/// inbox page); a crash leaves the row Processing until its lease runs out, then it is claimed
+/// again — nothing is lost, and nothing saved twice.</summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, EventSubscribers subscribers, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var delivered = 0;
+            try
+            {
+                delivered = await DispatchDueAsync(50, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Outbox dispatch pass failed; it will try again");
+            }
+            if (delivered == 0) await Task.Delay(options.PollMilliseconds, ct);
+        }
+    }
+
+    /// <summary>One pass over due rows; returns how many were handled.</summary>
+    public async Task<int> DispatchDueAsync(int max, CancellationToken ct)
+    {
+        IReadOnlyList<Guid> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("outbox: claim due events");
+            var now = clock.GetUtcNow().UtcDateTime;
+            claimed = await LeaseClaim.ClaimDueAsync<OutboxMessage>(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), max, now,
+                now.AddSeconds(options.LeaseSeconds), ct);
+        }
+        foreach (var id in claimed) await DeliverAsync(id, ct);
+        return claimed.Count;
+    }
+
+    private async Task DeliverAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        tenant.EnterPlatformScope("outbox: read claimed event");
+        var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
+        var message = await db.Outbox.SingleAsync(m => m.Id == id, ct);
+        using var _ = logger.BeginScope(new Dictionary<string, object> { ["OutboxMessage"] = message.Id, ["Subscriber"] = message.Subscriber });
+        try
+        {
+            tenant.UseTenant(TenantId.From(message.CompanyId));
+            await subscribers.DeliverAsync(scope.ServiceProvider, message.Subscriber, subscribers.Read(message.EventType, message.Payload), ct);
+            Finish(message, InboxStatus.Processed, null);
+            await db.SaveChangesAsync(ct); // the subscriber's changes and "delivered", in one transaction
+            return;
+        }
+        catch (DeadLetterException dead)
+        {
+            logger.LogWarning("Outbox event {EventType} for {Subscriber} dead-lettered: {Reason}", message.EventType, message.Subscriber, dead.Message);
+            await RecordFailureAsync(db, tenant, message, dead.Message, dead: true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var dead = message.Attempts + 1 >= OutboxMessage.MaxAttempts;
+            logger.LogWarning(ex, "Outbox event {EventType} for {Subscriber} failed (attempt {Attempt}){Dead}", message.EventType, message.Subscriber,
+                message.Attempts + 1, dead ? ", dead-lettered" : "");
+            await RecordFailureAsync(db, tenant, message, $"{ex.GetType().Name}: {ex.Message}", dead);
+        }
+    }
+
+    private async Task RecordFailureAsync(AskProDbContext db, TenantContext tenant, OutboxMessage message, string error, bool dead)
+    {
+        // Nothing the subscriber did is kept: only the attempt is recorded.
+        db.ChangeTracker.Clear();
+        tenant.EnterPlatformScope("outbox: record failure");
+        message.Attempts++;
+        Finish(message, dead ? InboxStatus.Dead : InboxStatus.Failed, error);
+        message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + InboxItem.Backoff(message.Attempts, Random.Shared.NextDouble());
+        db.Outbox.Update(message);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private void Finish(OutboxMessage message, InboxStatus status, string? error)
+    {
+        message.Status = status;
+        message.LeaseUntil = null;
+        message.LastError = error is { Length: > 2000 } ? error[..2000] : error;
+        if (status == InboxStatus.Processed) message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+    }
+}

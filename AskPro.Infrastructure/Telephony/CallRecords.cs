@@ -1,0 +1,73 @@
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Core.Telephony;
+using AskPro.Core.Telephony.AgentFunctions;
+using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Infrastructure.Telephony;
+
+/// <summary>The one way a call record starts: exactly one row per Retell call id, whichever
+/// comes first — a function call mid-call or a call webhook. The caller's customer is linked
+/// at the start; a concurrent start loses the unique index race and reads the winner's row.
+/// Who is calling is read with the row, in the same statement: a function call of a known call
+/// costs one read before its own work.</summary>
+public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
+{
+    /// <summary>The call's row (tracked), started now if it does not exist yet, and the caller as the company knows them.</summary>
+    public async Task<(Call Row, KnownCaller Caller)> FindOrStartAsync(string retellCallId, Guid branchId, E164Number to, CallerId caller, string? agentId,
+        CallStatus status, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var phone = caller is CallerId.Known known ? E164Number.FromStorage(known.Number.E164) : null;
+        // The customer is joined without correlation (LEFT JOIN … ON 1 = 1), which SQLite can do.
+        // Tracked: the row is updated by its callers (the customer and appointments come along).
+        var found = await (
+                from call in db.Calls.Where(c => c.RetellCallId == retellCallId)
+                from customer in db.Customers.Where(x => phone != null && x.Phone == phone).DefaultIfEmpty()
+                select new
+                {
+                    Row = call,
+                    Customer = customer,
+                    Upcoming = db.Appointments.Where(a => customer != null && a.CustomerId == customer.Id && a.StartUtc >= now
+                            && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
+                        .OrderBy(a => a.StartUtc).Take(20).ToList(),
+                })
+            .FirstOrDefaultAsync(ct);
+        if (found is not null) return (found.Row, found.Customer is null ? KnownCaller.Unknown : new KnownCaller(found.Customer, found.Upcoming));
+
+        var callerRecord = await CallerAsync(phone, now, ct);
+        var row = new Call
+        {
+            RetellCallId = retellCallId, BranchId = branchId, ToNumber = to, AgentId = agentId, FromNumber = phone, Status = status,
+            StartedAt = status == CallStatus.Ongoing ? now : null, UpdatedAt = now, CustomerId = callerRecord.Customer?.Id,
+        };
+        db.Calls.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (row, callerRecord);
+        }
+        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        {
+            db.Entry(row).State = EntityState.Detached;
+            return (await db.Calls.FirstAsync(c => c.RetellCallId == retellCallId, ct), callerRecord);
+        }
+    }
+
+    /// <summary>The customer with the caller's number and their upcoming active appointments, in one read.</summary>
+    private async Task<KnownCaller> CallerAsync(E164Number? phone, DateTime fromUtc, CancellationToken ct)
+    {
+        if (phone is null) return KnownCaller.Unknown;
+        var found = await db.Customers.AsNoTracking().Where(c => c.Phone == phone)
+            .Select(c => new
+            {
+                Customer = c,
+                Upcoming = db.Appointments.Where(a => a.CustomerId == c.Id && a.StartUtc >= fromUtc
+                        && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
+                    .OrderBy(a => a.StartUtc).Take(20).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? KnownCaller.Unknown : new KnownCaller(found.Customer, found.Upcoming);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using AskPro.Core.Booking;
+using AskPro.Core.Customers;
+using AskPro.Core.Scheduling;
+using AskPro.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Web.Api;
+
+/// <summary>A booking over the API: staff, service, start (ISO 8601 with offset), and either a
+/// known customer's id or the customer's contact (found or created by the one rule set).</summary>
+public sealed record BookAppointmentBody(string? StaffId, string? ServiceId, DateTimeOffset? Start, string? CustomerId, CustomerContactBody? Customer);
+public sealed record CustomerContactBody(string? Name, string? Phone, string? Email);
+public sealed record MoveAppointmentBody(DateTimeOffset? Start);
+public sealed record CancelAppointmentBody(string? Reason);
+
+/// <summary>REST API v1, write side: book, move and cancel through the same use cases as every
+/// other channel, under the customer-facing policies (minimum notice, horizon, cancellation
+/// notice). Outcomes map to status codes: slot taken 409, policy 422, bad request 400.</summary>
+public static class AppointmentCommandsApi
+{
+    public static RouteGroupBuilder MapAppointmentCommandsApi(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/appointments", BookAsync);
+        v1.MapPost("/appointments/{id}/reschedule", MoveAsync);
+        v1.MapPost("/appointments/{id}/cancel", CancelAsync);
+        return v1;
+    }
+
+    private static async Task<Results<Created<AppointmentItem>, ProblemHttpResult>> BookAsync(
+        BookAppointmentBody body, ClaimsPrincipal user, Book book, AskProDbContext db, CancellationToken ct)
+    {
+        if (!QueryInput.TryId(body.StaffId ?? "", out var staffId)) return RestApi.Invalid("staffId is not a valid id.");
+        if (!QueryInput.TryId(body.ServiceId ?? "", out var serviceId)) return RestApi.Invalid("serviceId is not a valid id.");
+        if (body.Start is not { } start) return RestApi.Invalid("start is required (ISO 8601 with offset).");
+
+        var customerId = Guid.Empty;
+        if (body.CustomerId is not null && !QueryInput.TryId(body.CustomerId, out customerId)) return RestApi.Invalid("customerId is not a valid id.");
+        var contact = body.Customer is { } c ? new CustomerContact(c.Name, c.Phone, c.Email) : null;
+        if (customerId == Guid.Empty && contact is null) return RestApi.Invalid("Either customerId or customer is required.");
+
+        return await book.RunAsync(new BookRequest(staffId, serviceId, customerId, start.UtcDateTime, AppointmentSource.Api, Actor(user), Contact: contact), ct) switch
+        {
+            BookingOutcome.Booked booked => TypedResults.Created($"/api/v1/appointments/{booked.Appointment.Id}", await ItemAsync(db, booked.Appointment, ct)),
+            BookingOutcome.SlotTaken => SlotTaken(),
+            BookingOutcome.PolicyViolated violated => Policy(violated.Rule),
+            BookingOutcome.Rejected rejected => RestApi.Invalid(rejected.Reason),
+            _ => throw new InvalidOperationException("Unknown booking outcome."),
+        };
+    }
+
+    private static async Task<Results<Ok<AppointmentItem>, ProblemHttpResult>> MoveAsync(
+        string id, MoveAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, AskProDbContext db, CancellationToken ct)
+    {
+        if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
+        if (body.Start is not { } start) return RestApi.Invalid("start is required (ISO 8601 with offset).");
+        if (!await db.Appointments.AnyAsync(a => a.Id == guid, ct)) return RestApi.Missing("appointment");
+        return await reschedule.RunAsync(new RescheduleRequest(guid, start.UtcDateTime, AppointmentSource.Api, Actor(user)), ct) switch
+        {
+            RescheduleOutcome.Moved moved => TypedResults.Ok(await ItemAsync(db, moved.Appointment, ct)),
+            RescheduleOutcome.SlotTaken => SlotTaken(),
+            RescheduleOutcome.PolicyViolated violated => Policy(violated.Rule),
+            RescheduleOutcome.Rejected rejected => RestApi.Invalid(rejected.Reason),
+            _ => throw new InvalidOperationException("Unknown reschedule outcome."),
+        };
+    }
+
+    private static async Task<Results<Ok<AppointmentItem>, ProblemHttpResult>> CancelAsync(
+        string id, CancelAppointmentBody? body, ClaimsPrincipal user, Cancel cancel, AskProDbContext db, CancellationToken ct)
+    {
+        if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
+        if (body?.Reason is { Length: > Cancel.MaxReasonLength }) return RestApi.Invalid($"reason is longer than {Cancel.MaxReasonLength} characters.");
+        return await cancel.RunAsync(new CancelRequest(guid, body?.Reason, AppointmentSource.Api, Actor(user)), ct) switch
+        {
+            CancelOutcome.Cancelled cancelled => TypedResults.Ok(await ItemAsync(db, cancelled.Appointment, ct)),
+            CancelOutcome.PolicyViolated violated => Policy(violated.Rule),
+            _ => RestApi.Missing("appointment"),
+        };
+    }
+
+    private static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "api";
+
+    private static ProblemHttpResult SlotTaken() =>
+        TypedResults.Problem("The staff member is already booked at this time.", statusCode: StatusCodes.Status409Conflict, title: "Slot taken");
+
+    private static ProblemHttpResult Policy(BookingRule rule) => TypedResults.Problem(rule switch
+    {
+        BookingRule.MinimumNotice => "The start is sooner than the service's minimum notice.",
+        BookingRule.BookingHorizon => "The start is beyond the booking horizon.",
+        BookingRule.CancellationNotice => "The appointment is too close to be moved or cancelled.",
+        BookingRule.StaffDoesNotPerformService => "This staff member does not perform this service.",
+        BookingRule.OutsideHours => "The start is outside opening or working hours, on a closed day, or off the slot grid.",
+        _ => rule.ToString(),
+    }, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Booking policy", extensions: new Dictionary<string, object?> { ["rule"] = rule.ToString() });
+
+    private static async Task<AppointmentItem> ItemAsync(AskProDbContext db, Appointment appointment, CancellationToken ct) =>
+        AppointmentsApi.ToItem(appointment, await AppointmentsApi.BranchZonesAsync(db, ct));
+}
