@@ -28,15 +28,15 @@ internal sealed class DirectoryChanges(IDirectoryStamp stamp, CalledNumberIndex 
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        await PublishAsync(eventData.Context);
-        return result;
+        Publish(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        PublishAsync(eventData.Context).GetAwaiter().GetResult();
+        Publish(eventData.Context);
         return result;
     }
 
@@ -59,11 +59,11 @@ internal sealed class DirectoryChanges(IDirectoryStamp stamp, CalledNumberIndex 
         if (companies.Count > 0) _pending.AddOrUpdate(db, companies);
     }
 
-    private async Task PublishAsync(DbContext? context)
+    private void Publish(DbContext? context)
     {
         if (context is null || !_pending.TryGetValue(context, out var companies)) return;
         _pending.Remove(context);
         numbers.Clear();
-        foreach (var company in companies.Where(c => c != Guid.Empty)) await stamp.BumpAsync(TenantId.From(company));
+        foreach (var company in companies.Where(c => c != Guid.Empty)) stamp.Bump(TenantId.From(company));
     }
 }

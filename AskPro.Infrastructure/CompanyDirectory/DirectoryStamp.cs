@@ -9,8 +9,9 @@ internal interface IDirectoryStamp
 {
     Task<long> ReadAsync(TenantId company, CancellationToken ct);
 
-    /// <summary>Moves the company's version on (after its directory changed).</summary>
-    Task BumpAsync(TenantId company);
+    /// <summary>Moves the company's version on (after its directory changed). Never blocks: it is
+    /// called from EF's synchronous and asynchronous save paths alike.</summary>
+    void Bump(TenantId company);
 }
 
 /// <summary>One node: the version lives in memory.</summary>
@@ -20,11 +21,7 @@ internal sealed class MemoryDirectoryStamp : IDirectoryStamp
 
     public Task<long> ReadAsync(TenantId company, CancellationToken ct) => Task.FromResult(_versions.GetValueOrDefault(company.Value));
 
-    public Task BumpAsync(TenantId company)
-    {
-        _versions.AddOrUpdate(company.Value, 1, (_, v) => v + 1);
-        return Task.CompletedTask;
-    }
+    public void Bump(TenantId company) => _versions.AddOrUpdate(company.Value, 1, (_, v) => v + 1);
 }
 
 /// <summary>Several nodes: the version is a Redis counter, so a change on one node makes every
@@ -47,11 +44,13 @@ internal sealed class RedisDirectoryStamp(IConnectionMultiplexer redis, ILogger<
         }
     }
 
-    public async Task BumpAsync(TenantId company)
+    public void Bump(TenantId company)
     {
         try
         {
-            await redis.GetDatabase().StringIncrementAsync(Key(company));
+            // Fire and forget: commands on one connection run in order, so this node's next read
+            // already sees the new version; other nodes see it as soon as Redis has it.
+            redis.GetDatabase().StringIncrement(Key(company), flags: CommandFlags.FireAndForget);
         }
         catch (RedisException ex)
         {
