@@ -11,6 +11,7 @@ public static class DemoBanner
             ==================================================================
              AskPro demo is running: {url}
              Salon Sonnenschein  {DemoData.Salon.AdminEmail} / {DemoData.Salon.AdminPassword}
+             Salon (staff)       {DemoData.SalonTeamEmail} / {DemoData.SalonTeamPassword}
              Praxis Dr. Berg     {DemoData.Praxis.AdminEmail} / {DemoData.Praxis.AdminPassword}
              Platform admin      {DemoData.PlatformEmail} / {DemoData.PlatformPassword}
              REST API keys       {DemoData.Salon.ApiKey} / {DemoData.Praxis.ApiKey}

@@ -8,6 +8,10 @@ public static class DemoData
     public const string PlatformEmail = "platform@askpro.demo";
     public const string PlatformPassword = "Demo!Platform2026";
 
+    /// <summary>The salon's staff login (role CompanyStaff: reads the day's work, changes no settings).</summary>
+    public const string SalonTeamEmail = "team@salon.demo";
+    public const string SalonTeamPassword = "Demo!Team2026";
+
     public sealed record DemoCompany(
         string Name, string TenantKey, string Industry, string BranchName, string Street, string PostalCode, string City, string Region,
         string Phone, string AdminEmail, string AdminPassword, string ApiKey, string CalComSecret,

@@ -37,6 +37,8 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IHostEnviron
         {
             var company = await SeedCompanyAsync(db, services.GetRequiredService<SecretProtector>(), demo, ct);
             await CreateUserAsync(users, demo.AdminEmail, demo.AdminPassword, $"Admin {demo.Name}", company.Id, Roles.CompanyAdmin);
+            if (demo == DemoData.Salon)
+                await CreateUserAsync(users, DemoData.SalonTeamEmail, DemoData.SalonTeamPassword, "Team Salon Sonnenschein", company.Id, Roles.CompanyStaff);
             await SeedActivityAsync(company.Id, new Random(seed++), ct);
         }
     }

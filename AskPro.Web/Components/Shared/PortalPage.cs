@@ -12,6 +12,7 @@ public abstract class PortalPage : ComponentBase, IDisposable
     private readonly CancellationTokenSource _leaving = new();
 
     [Inject] private ILogger<PortalPage> Logger { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     protected CancellationToken Leaving => _leaving.Token;
 
@@ -33,6 +34,11 @@ public abstract class PortalPage : ComponentBase, IDisposable
             return default;
         }
     }
+
+    /// <summary>The record in the URL is not the company's (or none at all): a 404 while the page
+    /// prerenders, the not-found page once it is interactive. Another company's id looks exactly
+    /// like an id that never existed.</summary>
+    protected void RecordNotFound() => Navigation.NotFound();
 
     /// <summary>For a grid's ServerData: the page of rows, or an empty grid and the error state.
     /// The grid does not re-render its parent, so the page is asked to.</summary>
