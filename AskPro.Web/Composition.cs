@@ -1,6 +1,7 @@
 using System.Globalization;
 using AskPro.Infrastructure.Booking;
 using AskPro.Infrastructure.Events;
+using AskPro.Infrastructure.Notifications;
 using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Operations;
 using AskPro.Infrastructure.Persistence;
@@ -14,6 +15,7 @@ using AskPro.Web.Accounts;
 using AskPro.Web.Api;
 using AskPro.Web.Components;
 using AskPro.Web.Demo;
+using AskPro.Web.Notifications;
 using AskPro.Web.Operations;
 using AskPro.Web.Tenancy;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -54,6 +56,7 @@ public static class Composition
         services.AddAskProDataProtection(configuration);
         services.AddAskProBooking(configuration);
         services.AddAskProEvents(configuration);
+        services.AddAskProNotifications(configuration, builder.Environment);
         services.AddAskProTelephony(configuration);
         services.AddAskProWebhooks(configuration);
         services.AddAskProMetrics();
@@ -117,6 +120,7 @@ public static class Composition
             o.SwaggerEndpoint("/openapi/v1.json", "AskPro API v1");
         });
         app.MapAccountEndpoints();
+        if (app.Environment.IsDevelopment()) app.MapDevOutbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

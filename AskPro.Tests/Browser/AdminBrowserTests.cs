@@ -117,9 +117,9 @@ public sealed class AdminBrowserTests(AppHost app)
         await page.GetByTestId("forgot-submit").ClickAsync();
         await Expect(page.GetByTestId("forgot-sent")).ToBeVisibleAsync();
 
-        // The dev mailbox holds the link (there is no e-mail sending yet).
-        var sink = app.Services.GetRequiredService<AskPro.Web.Accounts.DevMailSink>();
-        var link = sink.Recent.First(m => m.To == email).Body;
+        // The dev outbox holds the mail; its text carries the absolute link.
+        var outbox = app.Services.GetRequiredService<AskPro.Infrastructure.Notifications.DevOutbox>();
+        var link = Regex.Match(outbox.Recent.First(m => m.To == email).Text, @"https?://\S+").Value;
         await page.GotoAsync(link);
         await page.GetByTestId("new-password").FillAsync("Neu!Passwort2026");
         await page.GetByTestId("reset-submit").ClickAsync();

@@ -61,8 +61,7 @@ public static class AccountsRegistration
             .AddPolicy(Policies.CompanyAdmin, p => p.RequireClaim(AskProClaims.Company).RequireRole(Roles.CompanyAdmin, Roles.PlatformAdmin))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
 
-        services.AddSingleton<DevMailSink>();
-        services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<DevMailSink>());
+        services.AddSingleton<IEmailSender<AppUser>, AccountMailer>();
         return services;
     }
 
