@@ -3,6 +3,7 @@ using AskPro.Infrastructure.Booking;
 using AskPro.Infrastructure.Events;
 using AskPro.Infrastructure.Notifications;
 using AskPro.Infrastructure.Caching;
+using AskPro.Infrastructure.Calendars;
 using AskPro.Infrastructure.Operations;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Security;
@@ -55,6 +56,7 @@ public static class Composition
         services.AddAskProScheduler(configuration, health);
         services.AddAskProDataProtection(configuration);
         services.AddAskProBooking(configuration);
+        services.AddAskProCalendars(configuration, health);
         services.AddAskProEvents(configuration);
         services.AddAskProNotifications(configuration, builder.Environment);
         services.AddAskProTelephony(configuration);

@@ -21,9 +21,10 @@ public static class HealthEndpoints
     }
 
     /// <summary>For platform staff: every check with its description, the inbox depth per
-    /// status, the oldest pending item, the last run of each job, and the version.</summary>
+    /// status, the oldest pending item, the last run of each job, each company's Cal.com circuit with
+    /// its last errors, and the version.</summary>
     private static async Task<IResult> DetailedAsync(HealthCheckService health, AskPro.Infrastructure.Persistence.AskProDbContext db,
-        AskPro.Core.Tenancy.TenantContext tenant, TimeProvider clock, CancellationToken ct)
+        AskPro.Core.Tenancy.TenantContext tenant, TimeProvider clock, AskPro.Infrastructure.Calendars.CalCom.CalComCircuits circuits, CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(ct);
         tenant.EnterPlatformScope("health detailed");
@@ -36,6 +37,11 @@ public static class HealthEndpoints
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
             inbox = new { byStatus = inbox.ByStatus.ToDictionary(s => s.Key.ToString(), s => s.Value), oldestPendingSeconds = inbox.OldestPending.TotalSeconds },
             jobs,
+            calcomCircuits = circuits.All().Select(c => new
+            {
+                companyId = c.CompanyId, state = c.State,
+                lastErrors = c.LastErrors.Select(e => new { at = e.At, endpoint = e.Endpoint, failure = e.Failure.ToString(), status = e.Status, message = e.StaffMessage }),
+            }),
             version = typeof(HealthEndpoints).Assembly.GetName().Version?.ToString(),
         });
     }
