@@ -59,12 +59,12 @@ public static class BookingPolicy
     }
 
     /// <summary>Is the start one the calendar offers for this staff member (opening ∩ working
-    /// hours, closed days, slot grid), busy time aside? Customer channels only book those.</summary>
+    /// hours, absences, closed days, slot grid), busy time aside? Customer channels only book those.</summary>
     public static bool IsOfferedStart(Branch branch, Staff staff, Service service, int gridMinutes, DateTime startUtc, IPublicHolidayCalendar holidays)
     {
         var day = DateOnly.FromDateTime(BranchClock.ToLocal(startUtc, branch.TimeZoneId).DateTime);
         var schedule = new ScheduleSnapshot(branch.TimeZoneId, branch.OpeningHours, ClosedDays.Of(branch, holidays, day, day),
-            [new StaffSchedule(staff.Id, staff.Name, staff.WorkingHours)], [], gridMinutes, DateTime.MinValue, DateTime.MaxValue);
+            [StaffSchedule.Of(staff)], [], gridMinutes, DateTime.MinValue, DateTime.MaxValue);
         return Availability.FreeSlots(schedule, service.Duration, service.Buffer, day).Any(s => s.StartUtc == startUtc);
     }
 

@@ -12,5 +12,8 @@ public sealed class Staff : TenantEntity
     public bool Active { get; set; } = true;
 
     public List<WeeklyInterval> WorkingHours { get; set; } = [];
+
+    /// <summary>Vacation, sick leave, training: read and written whole with the staff member.</summary>
+    public List<Absence> Absences { get; set; } = [];
     public List<Service> Services { get; set; } = [];
 }

@@ -10,7 +10,12 @@ public sealed record Slot(Guid StaffId, DateTime StartUtc, DateTime EndUtc);
 /// <summary>Time a staff member cannot take (an appointment with its buffer, another caller's hold).</summary>
 public sealed record BusyTime(Guid StaffId, TimeInterval Interval);
 
-public sealed record StaffSchedule(Guid StaffId, string Name, IReadOnlyList<WeeklyInterval> WorkingHours);
+/// <summary>When a staff member works (no hours: whenever the branch is open), and when they are
+/// away (<see cref="Absence"/>).</summary>
+public sealed record StaffSchedule(Guid StaffId, string Name, IReadOnlyList<WeeklyInterval> WorkingHours, IReadOnlyList<TimeInterval>? Away = null)
+{
+    public static StaffSchedule Of(Staff staff) => new(staff.Id, staff.Name, staff.WorkingHours, [.. staff.Absences.Select(a => a.Interval)]);
+}
 
 /// <summary>Everything availability depends on for one branch and one service.</summary>
 public sealed record ScheduleSnapshot(
@@ -31,7 +36,7 @@ public sealed record ScheduleSnapshot(
         IsClosed(day) ? [] : OpeningHours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.Opens).Select(h => (h.Opens, h.Closes)).ToList();
 }
 
-/// <summary>Availability = opening hours ∩ staff hours − busy time, for the service's duration
+/// <summary>Availability = opening hours ∩ staff hours − absences − busy time, for the service's duration
 /// (+ buffer), on the company's slot grid, between minimum notice and the booking horizon.</summary>
 public static class Availability
 {
@@ -53,7 +58,7 @@ public static class Availability
             var hours = staff.WorkingHours.Count == 0
                 ? opening
                 : staff.WorkingHours.Where(h => h.Day == day.DayOfWeek).Select(h => (h.Opens, h.Closes)).ToList();
-            var busy = busyByStaff[staff.StaffId].ToList();
+            var busy = busyByStaff[staff.StaffId].Concat(staff.Away?.Where(a => a.Overlaps(dayUtc)) ?? []).ToList();
 
             foreach (var (opens, closes) in opening)
             foreach (var (from, to) in hours)

@@ -20,7 +20,7 @@ public abstract partial class AskProDbContext
             e.Property(c => c.TimeZoneId).HasMaxLength(64);
         });
 
-        // Weekly hours and closures are read and written whole, with their branch or staff
+        // Weekly hours, closures and absences are read and written whole, with their branch or staff
         // member: a JSON column each, on both providers.
         b.Entity<Branch>(e =>
         {
@@ -37,6 +37,7 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => new { x.CompanyId, x.BranchId });
             e.HasOne(x => x.Branch).WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
             e.ComplexCollection(x => x.WorkingHours, c => c.ToJson());
+            e.ComplexCollection(x => x.Absences, c => c.ToJson());
             e.HasMany(x => x.Services).WithMany(x => x.Staff).UsingEntity(j => j.ToTable("StaffServices"));
         });
 

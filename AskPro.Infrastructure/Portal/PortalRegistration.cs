@@ -2,6 +2,12 @@ using AskPro.Core.Access;
 using AskPro.Core.Access.CreateApiKey;
 using AskPro.Core.Access.RevokeApiKey;
 using AskPro.Core.Customers.AddCustomer;
+using AskPro.Core.Directory;
+using AskPro.Core.Directory.RecordAbsence;
+using AskPro.Core.Directory.SaveBranch;
+using AskPro.Core.Directory.SaveService;
+using AskPro.Core.Directory.SaveStaff;
+using AskPro.Core.Directory.WithdrawAbsence;
 using AskPro.Core.Operations;
 using AskPro.Infrastructure.Operations;
 using AskPro.Infrastructure.Access;
@@ -31,6 +37,14 @@ public static class PortalRegistration
         services.AddScoped<RevokeApiKey>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AddCustomer>();
+
+        services.AddScoped<IDirectoryQueries, DirectoryQueries>();
+        services.AddScoped<IDirectoryStore, CompanyDirectory.DirectoryStore>();
+        services.AddScoped<SaveBranch>();
+        services.AddScoped<SaveService>();
+        services.AddScoped<SaveStaff>();
+        services.AddScoped<RecordAbsence>();
+        services.AddScoped<WithdrawAbsence>();
         return services;
     }
 }

@@ -28,7 +28,7 @@ public sealed record SlotSearch(
 }
 
 /// <summary>The one availability service, for every channel: opening hours ∩ staff working
-/// hours − closed days (closures and public holidays, <see cref="ClosedDays"/>) − appointments − the calendar provider's busy time − other callers'
+/// hours − staff absences − closed days (closures and public holidays, <see cref="ClosedDays"/>) − appointments − the calendar provider's busy time − other callers'
 /// holds, for the service's duration + buffer, on the company's slot grid, between minimum
 /// notice and the booking horizon (for the channels they bind, <see cref="BookingPolicy"/>).
 /// Reads once, then answers per day; alternatives are ranked by <see cref="AlternativeRanking"/>.</summary>
@@ -49,7 +49,7 @@ public sealed class FindFreeSlots(IBookingStore store, ICalendarProvider calenda
         var now = clock.GetUtcNow().UtcDateTime;
         var customerRules = BookingPolicy.BindsCustomerRules(search.Source);
         var schedule = new ScheduleSnapshot(zone, search.Branch.OpeningHours, ClosedDays.Of(search.Branch, holidays, search.FromDay, search.FromDay.AddDays(search.Days)),
-            search.Staff.Select(s => new StaffSchedule(s.Id, s.Name, s.WorkingHours)).ToList(), busy, search.GridMinutes,
+            search.Staff.Select(StaffSchedule.Of).ToList(), busy, search.GridMinutes,
             customerRules ? BookingPolicy.EarliestStartUtc(search.Service, now) : now,
             customerRules ? BookingPolicy.LatestStartUtc(options, now) : DateTime.MaxValue);
         return new FreeSlots(schedule, search.Service, search.Allowed ?? (_ => true));

@@ -1,5 +1,7 @@
 using AskPro.Infrastructure.Portal;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace AskPro.Web.Components.Shared;
@@ -13,6 +15,13 @@ public abstract class PortalPage : ComponentBase, IDisposable
 
     [Inject] private ILogger<PortalPage> Logger { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+
+    /// <summary>The signed-in user (pages must not declare the cascading state again: one parameter name per component).</summary>
+    protected async Task<ClaimsPrincipal> UserAsync() => Authentication is null ? new ClaimsPrincipal() : (await Authentication).User;
+
+    /// <summary>Who acts, for the audit: the signed-in user's id.</summary>
+    protected async Task<string> ActorAsync() => (await UserAsync()).FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
 
     protected CancellationToken Leaving => _leaving.Token;
 

@@ -351,6 +351,27 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Absences", "AskPro.Core.Directory.Staff.Absences#Absence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("EndUtc");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("StartUtc");
+
+                            b1
+                                .ToJson("Absences")
+                                .HasColumnType("TEXT");
+                        });
+
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "WorkingHours", "AskPro.Core.Directory.Staff.WorkingHours#WeeklyInterval", b1 =>
                         {
                             b1.IsRequired();
