@@ -26,22 +26,8 @@ public sealed class OutboxOptions
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, EventSubscribers subscribers, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            var delivered = 0;
-            try
-            {
-                delivered = await DispatchDueAsync(50, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Outbox dispatch pass failed; it will try again");
-            }
-            if (delivered == 0) await Task.Delay(options.PollMilliseconds, ct);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken ct) =>
+        DuePolling.RunAsync(pass => DispatchDueAsync(50, pass), TimeSpan.FromMilliseconds(options.PollMilliseconds), logger, ct);
 
     /// <summary>One pass over due rows; returns how many were handled.</summary>
     public async Task<int> DispatchDueAsync(int max, CancellationToken ct)

@@ -20,21 +20,20 @@ public sealed class CalComBookingEvents(
     public const string Provider = "calcom";
     private const string Actor = "calcom";
 
-    public async Task ApplyAsync(InboxItem item, CancellationToken ct)
+    // Registered per event type (WebhooksRegistration); BOOKING_REQUESTED, BOOKING_REJECTED and
+    // MEETING_ENDED have no handler: stored, no effect.
+    public Task CreatedAsync(InboxItem item, CancellationToken ct) => WithBookingAsync(item, CreateAsync, ct);
+    public Task RescheduledAsync(InboxItem item, CancellationToken ct) => WithBookingAsync(item, RescheduleAsync, ct);
+    public Task CancelledAsync(InboxItem item, CancellationToken ct) => WithBookingAsync(item, CancelAsync, ct);
+
+    private async Task WithBookingAsync(InboxItem item, Func<JsonElement, string, CancellationToken, Task> apply, CancellationToken ct)
     {
         if (item.CompanyId is not { } company) throw new DeadLetterException("The event has no company.");
         tenant.UseTenant(TenantId.From(company));
         using var document = JsonDocument.Parse(item.Payload);
         var payload = JsonFields.Object(document.RootElement, "payload") ?? throw new DeadLetterException("The event has no payload.");
         var uid = Text(payload, "uid") ?? throw new DeadLetterException("The booking has no uid.");
-
-        switch (item.EventType)
-        {
-            case "BOOKING_CREATED": await CreateAsync(payload, uid, ct); break;
-            case "BOOKING_RESCHEDULED": await RescheduleAsync(payload, uid, ct); break;
-            case "BOOKING_CANCELLED": await CancelAsync(payload, uid, ct); break;
-            default: return; // BOOKING_REQUESTED, BOOKING_REJECTED, MEETING_ENDED: stored, no effect
-        }
+        await apply(payload, uid, ct);
     }
 
     private async Task CreateAsync(JsonElement payload, string uid, CancellationToken ct)

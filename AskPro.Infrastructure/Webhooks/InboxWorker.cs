@@ -24,24 +24,10 @@ public sealed class WebhookOptions
 /// PostgreSQL with FOR UPDATE SKIP LOCKED, so several nodes share the work), runs the provider's
 /// handler in the company's tenant scope, and retries failures with exponential backoff and
 /// jitter until they are dead-lettered.</summary>
-public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer, WebhookOptions options, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
+public sealed class InboxWorker(IServiceScopeFactory scopes, InboxHandlers handlers, InboxWriter writer, WebhookOptions options, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            var processed = 0;
-            try
-            {
-                processed = await ProcessDueAsync(50, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Inbox worker pass failed; it will try again");
-            }
-            if (processed == 0) await Task.Delay(options.PollMilliseconds, ct);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken ct) =>
+        DuePolling.RunAsync(pass => ProcessDueAsync(50, pass), TimeSpan.FromMilliseconds(options.PollMilliseconds), logger, ct);
 
     /// <summary>One pass over due items; returns how many were handled.</summary>
     public async Task<int> ProcessDueAsync(int max, CancellationToken ct)
@@ -78,7 +64,7 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer,
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await Handler(scope.ServiceProvider, item).Invoke(ct);
+            await handlers.ApplyAsync(scope.ServiceProvider, item, ct);
             Finish(item, InboxStatus.Processed, null);
         }
         catch (DeadLetterException dead)
@@ -121,13 +107,4 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxWriter writer,
         item.LastError = error is { Length: > 2000 } ? error[..2000] : error;
         if (status == InboxStatus.Processed) item.ProcessedAt = clock.GetUtcNow().UtcDateTime;
     }
-
-    private static Func<CancellationToken, Task> Handler(IServiceProvider services, InboxItem item) => item.Provider switch
-    {
-        RetellCallEvents.Provider when item.EventType is "call_started" or "call_ended" or "call_analyzed" =>
-            ct => services.GetRequiredService<RetellCallEvents>().ApplyAsync(item, ct),
-        RetellCallEvents.Provider => _ => Task.CompletedTask, // transcript_updated, transfer_*: stored, no effect
-        CalComBookingEvents.Provider => ct => services.GetRequiredService<CalComBookingEvents>().ApplyAsync(item, ct),
-        _ => _ => throw new DeadLetterException($"No handler for provider '{item.Provider}'."),
-    };
 }

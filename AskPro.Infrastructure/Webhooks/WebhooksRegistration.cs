@@ -12,8 +12,13 @@ public static class WebhooksRegistration
         var redis = configuration.GetSection(Caching.RedisOptions.Section).Get<Caching.RedisOptions>() ?? new Caching.RedisOptions();
         if (redis.Enabled) services.AddSingleton<Core.Webhooks.IDeliveryDeduplicator, RedisDeduplicator>();
         else services.AddSingleton<Core.Webhooks.IDeliveryDeduplicator, NoDeduplicator>();
-        services.AddScoped<RetellCallEvents>();
-        services.AddScoped<CalComBookingEvents>();
+        // One line per (provider, event type); the provider's other events are stored with no effect
+        // (Retell's transcript_updated, transfer_*, call_inbound; Cal.com's BOOKING_REQUESTED, …).
+        services.AddInboxHandler<RetellCallEvents>(RetellCallEvents.Provider, ["call_started", "call_ended", "call_analyzed"], (h, item, ct) => h.ApplyAsync(item, ct));
+        services.AddInboxHandler<CalComBookingEvents>(CalComBookingEvents.Provider, ["BOOKING_CREATED"], (h, item, ct) => h.CreatedAsync(item, ct));
+        services.AddInboxHandler<CalComBookingEvents>(CalComBookingEvents.Provider, ["BOOKING_RESCHEDULED"], (h, item, ct) => h.RescheduledAsync(item, ct));
+        services.AddInboxHandler<CalComBookingEvents>(CalComBookingEvents.Provider, ["BOOKING_CANCELLED"], (h, item, ct) => h.CancelledAsync(item, ct));
+        services.AddSingleton<WebhookIntake>();
         services.AddScoped<InboxReplay>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());

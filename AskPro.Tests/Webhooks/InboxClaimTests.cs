@@ -48,10 +48,12 @@ public sealed class InboxClaimTests
         {
             ["Database:Provider"] = provider.ToString(), ["Database:ConnectionString"] = database.ConnectionString,
         }).Build());
+        // Retell is a known provider: its transcript_updated has no handler, so it is stored with no effect.
+        services.AddInboxHandler<RetellCallEvents>(RetellCallEvents.Provider, ["call_ended"], (h, item, ct) => h.ApplyAsync(item, ct));
         await using var provided = services.BuildServiceProvider();
         var scopes = provided.GetRequiredService<IServiceScopeFactory>();
         using var metrics = new AskProMetrics();
-        var workers = Enumerable.Range(0, 4).Select(_ => new InboxWorker(scopes, new InboxWriter(scopes), new WebhookOptions(), TimeProvider.System, metrics, NullLogger<InboxWorker>.Instance)).ToList();
+        var workers = Enumerable.Range(0, 4).Select(_ => new InboxWorker(scopes, provided.GetRequiredService<InboxHandlers>(), new InboxWriter(scopes), new WebhookOptions(), TimeProvider.System, metrics, NullLogger<InboxWorker>.Instance)).ToList();
 
         // All four claim batches at the same time until nothing due is left.
         var claimed = new ConcurrentBag<Guid>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
@@ -24,29 +25,18 @@ public static class RetellWebhookEndpoints
 
     public static IEndpointRouteBuilder MapRetellWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/webhooks/retell", ReceiveAsync).WithTags("Retell").ExcludeFromDescription().RequireRateLimiting(WebhookRateLimits.Policy);
+        app.MapPost("/api/webhooks/retell", ReceiveAsync).WithTags("Retell").ExcludeFromDescription()
+            .WithMetadata(new SignedEndpoint(MaxBodyBytes, RetellCallEvents.Provider))
+            .AddEndpointFilter<RetellSignatureFilter>()
+            .RequireRateLimiting(WebhookRateLimits.Policy);
         return app;
     }
 
-    /// <summary>Raw body → signature → inbox row → 204 (only after the row is durable).
-    /// call_inbound is answered at once with the agent's date context.</summary>
-    private static async Task<IResult> ReceiveAsync(HttpRequest request,
-        IOptions<RetellOptions> retell, TimeProvider clock, ILoggerFactory logs, AskProMetrics metrics, IDeliveryDeduplicator dedup, InboxWriter inbox, CancellationToken ct)
+    /// <summary>Verified by <see cref="RetellSignatureFilter"/>; then inbox row → 204 (only after the
+    /// row is durable; 503 when it cannot be). call_inbound is answered at once with the agent's date context.</summary>
+    private static async Task<IResult> ReceiveAsync(SignedBody signed, HttpContext http, WebhookIntake intake, TimeProvider clock, AskProMetrics metrics, CancellationToken ct)
     {
-        var logger = logs.CreateLogger("AskPro.Webhooks.Retell");
-        var body = await RawBody.ReadAsync(request, MaxBodyBytes, ct);
-        if (body is null)
-        {
-            metrics.Received(RetellCallEvents.Provider, "unknown", "too_large");
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-        if (!RetellSignature.Verify(body, request.Headers[RetellSignature.Header], retell.Value.ApiKey, clock.GetUtcNow(), TimeSpan.FromSeconds(retell.Value.MaxSignatureAgeSeconds)))
-        {
-            logger.LogWarning("Retell webhook with a missing or bad signature refused");
-            metrics.Received(RetellCallEvents.Provider, "unknown", "bad_signature");
-            return TypedResults.Unauthorized();
-        }
-
+        var body = signed.Bytes;
         if (!RetellEnvelope.TryRead(body, out var eventType, out var callId))
         {
             metrics.Received(RetellCallEvents.Provider, "unknown", "invalid");
@@ -57,12 +47,19 @@ public static class RetellWebhookEndpoints
         var label = eventType is "call_started" or "call_ended" or "call_analyzed" or "call_inbound" or "transcript_updated" ? eventType : "other";
         if (eventType == "call_inbound")
         {
-            metrics.Received(RetellCallEvents.Provider, label, "answered");
-            var services = request.HttpContext.RequestServices;
+            var services = http.RequestServices;
             using var document = JsonDocument.Parse(body);
             var (answer, company) = await InboundAsync(document.RootElement, services.GetRequiredService<CalledNumber>(), services.GetRequiredService<ITenantDirectory>(),
                 services.GetRequiredService<AskProDbContext>(), clock, ct);
-            if (company is { } answered) await RecordInboundAsync(inbox, body, answered, request.HttpContext.TraceIdentifier, clock, logger, ct);
+            if (company is null) metrics.Received(RetellCallEvents.Provider, label, "answered");
+            // On record too (its worker applies nothing for it), so every event Retell sent is
+            // kept; no call id exists yet, so a redelivery of the same body is the same event.
+            // The call must go on regardless: a failed record is logged by the intake, not
+            // turned into an error for Retell.
+            else await intake.AcceptAsync(new WebhookDelivery(RetellCallEvents.Provider, eventType, "inbound:" + Convert.ToHexStringLower(SHA256.HashData(body)), body)
+            {
+                MetricLabel = label, CompanyId = company, CorrelationId = http.TraceIdentifier,
+            }, ct);
             return answer;
         }
         if (string.IsNullOrEmpty(callId) || callId.Length > 128 || eventType.Length > 64)
@@ -71,56 +68,12 @@ public static class RetellWebhookEndpoints
             return TypedResults.Problem("The event has no call.call_id.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var eventKey = $"{callId}:{eventType}";
-        if (!await dedup.MaybeNewAsync(RetellCallEvents.Provider, eventKey, ct))
+        var outcome = await intake.AcceptAsync(new WebhookDelivery(RetellCallEvents.Provider, eventType, $"{callId}:{eventType}", body)
         {
-            metrics.Received(RetellCallEvents.Provider, label, "duplicate");
-            return TypedResults.NoContent();
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        bool stored;
-        try
-        {
-            stored = await inbox.WriteAsync(new InboxItem
-            {
-                Provider = RetellCallEvents.Provider, EventKey = eventKey, EventType = eventType,
-                Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
-                CorrelationId = request.HttpContext.TraceIdentifier,
-            }, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Not durable, so not acknowledged: Retell retries on anything but 2xx.
-            logger.LogError(ex, "Retell event could not be stored");
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-        // Seen before (stored == false): acknowledged again, stored once, applied once.
-        if (stored) await dedup.StoredAsync(RetellCallEvents.Provider, eventKey, ct);
-        metrics.Received(RetellCallEvents.Provider, label, stored ? "stored" : "duplicate");
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>The answered call_inbound goes into the inbox too (its worker applies nothing
-    /// for it), so every event Retell sent is on record. The call must go on regardless: a
-    /// failed record is logged, not turned into an error for Retell.</summary>
-    private static async Task RecordInboundAsync(InboxWriter inbox, byte[] body, Guid company, string correlationId, TimeProvider clock, ILogger logger, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await inbox.WriteAsync(new InboxItem
-            {
-                // No call id exists yet: a redelivery of the same body is the same event.
-                Provider = RetellCallEvents.Provider, EventKey = "inbound:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)),
-                EventType = "call_inbound", Payload = System.Text.Encoding.UTF8.GetString(body), ReceivedAt = now, NextAttemptAt = now,
-                CorrelationId = correlationId, CompanyId = company,
-            }, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "call_inbound answered but not recorded");
-        }
+            MetricLabel = label, CorrelationId = http.TraceIdentifier,
+        }, ct);
+        // Retell retries on anything but 2xx.
+        return outcome == IntakeOutcome.Unavailable ? TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable) : TypedResults.NoContent();
     }
 
     /// <summary>Retell asks who is being called: the date context and whether the caller is a
