@@ -28,9 +28,8 @@ public sealed class InboxDurabilityTests
 
         using var restarted = new AppHost(new() { ["Database:ConnectionString"] = database }, clock);
         _ = restarted.BaseAddress;
-        for (var i = 0; i < 100 && await restarted.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_"))) < ids.Count; i++)
-            await Task.Delay(100);
+        await Eventually.Async("the restarted worker to process every acknowledged event",
+            () => restarted.ReadAsync(db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Processed && i.EventKey.StartsWith("call_durable_"))), n => n == ids.Count);
         Assert.Equal(ids.Count, await restarted.ReadAsync(db => db.Calls.CountAsync(c => c.RetellCallId.StartsWith("call_durable_") && c.DurationSeconds == 60)));
-        Assert.Equal(ids.Count, await restarted.ReadAsync(db => db.Inbox.CountAsync(i => i.Status == InboxStatus.Processed && i.EventKey.StartsWith("call_durable_"))));
     }
 }
