@@ -84,4 +84,8 @@ public sealed class DeadLetterReplay(PlatformScope platform)
     /// <param name="company">The viewer's company, or null for platform staff.</param>
     public Task<bool> ReplayAsync(Guid id, TenantId? company, string actor, CancellationToken ct) =>
         platform.RunAsync("inbox replay", services => services.GetRequiredService<InboxReplay>().ReplayAsync(id, company, actor, ct));
+
+    /// <summary>An outbox delivery whose subscriber gave up, delivered to it again.</summary>
+    public Task<bool> ReplayOutboxAsync(Guid id, TenantId? company, string actor, CancellationToken ct) =>
+        platform.RunAsync("outbox replay", services => services.GetRequiredService<InboxReplay>().ReplayOutboxAsync(id, company, actor, ct));
 }

@@ -4,7 +4,10 @@ using AskPro.Core.Operations;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Webhooks;
 using AskPro.Infrastructure.Events;
+using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Portal;
+using AskPro.Infrastructure.Webhooks;
 using AskPro.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +63,7 @@ public static class OutboxChecks
         var (salon, _) = await TenantWorld.CreateAsync(database);
         var clock = new FixedClock(new DateTimeOffset(TenantWorld.Monday10Utc));
         var appointment = await BookAsync(database, salon, clock, s => s.AddEventSubscriber<AlwaysFails>());
-        await using var engine = BookingEngine.For(database, clock, s => s.AddEventSubscriber<AlwaysFails>());
+        await using var engine = BookingEngine.For(database, clock, s => s.AddEventSubscriber<AlwaysFails>().AddScoped<InboxReplay>().AddScoped<PlatformScope>().AddScoped<DeadLetterReplay>());
 
         for (var attempt = 1; attempt <= OutboxMessage.MaxAttempts; attempt++)
         {
@@ -78,7 +81,23 @@ public static class OutboxChecks
 
         await using var check = database.Platform();
         Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == "appointment.book" && a.EntityId == appointment.ToString()));
-        Assert.Equal(InboxStatus.Dead, (await check.Outbox.SingleAsync(m => m.Subscriber == nameof(AlwaysFails))).Status);
+        var dead = await check.Outbox.SingleAsync(m => m.Subscriber == nameof(AlwaysFails));
+        Assert.Equal(InboxStatus.Dead, dead.Status);
+
+        // Visible on the inbox page's outbox section (to its company, not to another), and replayed from there.
+        await using var portal = engine.Services.CreateAsyncScope();
+        var queries = portal.Get<IOutboxQueries>();
+        var shown = await queries.SummaryAsync(TenantId.From(salon.Company.Id), default);
+        Assert.Equal(1, shown.Counts.GetValueOrDefault(InboxStatus.Dead));
+        Assert.Equal((nameof(AlwaysFails), InboxStatus.Dead), shown.Failing.Select(r => (r.Subscriber, r.Status)).Single());
+        Assert.Empty((await queries.SummaryAsync(TenantId.From(Guid.NewGuid()), default)).Failing);
+        var replay = portal.Get<DeadLetterReplay>();
+        Assert.False(await replay.ReplayOutboxAsync(dead.Id, TenantId.From(Guid.NewGuid()), "admin:other", default));
+        Assert.True(await replay.ReplayOutboxAsync(dead.Id, TenantId.From(salon.Company.Id), "admin:test", default));
+        await DispatchAllAsync(engine, default);
+        var again = await check.Outbox.AsNoTracking().SingleAsync(m => m.Id == dead.Id);
+        Assert.Equal((InboxStatus.Failed, 1), (again.Status, again.Attempts)); // delivered to the subscriber again, which still fails
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == "outbox.replay" && a.EntityId == dead.Id.ToString()));
     }
 
     /// <summary>Books with the subscribers of the test registered: who gets an event is decided when it is written.</summary>

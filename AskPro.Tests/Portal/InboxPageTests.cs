@@ -13,6 +13,7 @@ public sealed class InboxPageTests : IAsyncLifetime
 {
     private readonly PortalComponents _portal = new();
     private readonly FakeInbox _inbox = new();
+    private readonly FakeOutbox _outbox = new();
     private readonly TenantId _company = TenantId.From(Guid.NewGuid());
 
     public async Task InitializeAsync()
@@ -21,6 +22,7 @@ public sealed class InboxPageTests : IAsyncLifetime
         var services = _portal.Context.Services;
         services.AddLogging();
         services.AddSingleton<IInboxQueries>(_inbox);
+        services.AddSingleton<IOutboxQueries>(_outbox);
         services.AddScoped<PlatformScope>();
         services.AddScoped<DeadLetterReplay>();
         services.AddScoped<TenantContext>();
@@ -40,8 +42,25 @@ public sealed class InboxPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.True(_company == _inbox.Last?.Company, page.Markup), TimeSpan.FromSeconds(3));
         page.WaitForAssertion(() => Assert.Contains("Unzustellbar: 1", page.Find("[data-testid=inbox-count-Dead]").TextContent));
-        Assert.NotNull(page.Find("[data-testid=inbox-replay]"));
+        Assert.Single(page.FindAll("[data-testid=inbox-replay]"));
         Assert.Contains("Unzustellbar", page.Find("[data-testid=inbox-grid]").TextContent);
+    }
+
+    [Fact]
+    public void The_outbox_section_shows_pending_and_dead_deliveries_and_offers_a_replay_only_for_the_dead()
+    {
+        _portal.Context.AddAuthorization().SetAuthorized("admin-a").SetRoles("CompanyAdmin");
+        var page = _portal.Render<InboxPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Unzustellbar: 1", page.Find("[data-testid=outbox-count-Dead]").TextContent));
+        Assert.Equal(_company, _outbox.Asked);
+        Assert.Contains(": 3", page.Find("[data-testid=outbox-count-Pending]").TextContent);
+        var rows = page.FindAll("[data-testid=outbox-row]");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Notifications", rows[0].TextContent);
+        Assert.Contains("the gateway is down", rows[0].TextContent);
+        Assert.Single(rows[0].QuerySelectorAll("[data-testid=outbox-replay]"));
+        Assert.Empty(rows[1].QuerySelectorAll("[data-testid=outbox-replay]")); // failed, still retried by itself
     }
 
     [Fact]
@@ -70,6 +89,23 @@ public sealed class InboxPageTests : IAsyncLifetime
     }
 
     public Task DisposeAsync() => _portal.DisposeAsync();
+
+    private sealed class FakeOutbox : IOutboxQueries
+    {
+        public TenantId? Asked { get; private set; }
+
+        public Task<OutboxSummary> SummaryAsync(TenantId? company, CancellationToken ct)
+        {
+            Asked = company;
+            var at = new DateTime(2026, 11, 20, 23, 30, 0, DateTimeKind.Utc);
+            return Task.FromResult(new OutboxSummary(
+                new Dictionary<InboxStatus, int> { [InboxStatus.Pending] = 3, [InboxStatus.Failed] = 1, [InboxStatus.Dead] = 1 },
+                [
+                    new OutboxRow(Guid.NewGuid(), "AppointmentBooked", "Notifications", InboxStatus.Dead, 8, at, "HttpRequestException: the gateway is down"),
+                    new OutboxRow(Guid.NewGuid(), "AppointmentBooked", "AuditTrail", InboxStatus.Failed, 2, at, "TimeoutException"),
+                ]));
+        }
+    }
 
     private sealed class FakeInbox : IInboxQueries
     {

@@ -44,6 +44,8 @@ public sealed class BookingEngine : IAsyncDisposable
         return scope;
     }
 
+    public IServiceProvider Services => _provider;
+
     /// <summary>The engine's outbox dispatcher (not running by itself: tests drive it).</summary>
     public OutboxDispatcher Dispatcher => _provider.GetRequiredService<OutboxDispatcher>();
 
