@@ -28,6 +28,9 @@ public interface IBookingStore
     /// <summary>Sets the appointment's external calendar id; false when it is unknown.</summary>
     Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct);
 
+    /// <summary>Stores the appointment's new status; frees its claims when <paramref name="freed"/> is given (a no-show).</summary>
+    Task SetStatusAsync(Appointment changed, TimeInterval? freed, DomainEvent statusChanged, CancellationToken ct);
+
     /// <summary>Marks the appointment cancelled and frees its claims.</summary>
     Task CancelAsync(Appointment cancelled, TimeInterval freed, DomainEvent cancelledEvent, CancellationToken ct);
 }

@@ -21,6 +21,10 @@ public sealed record AppointmentRescheduled(Guid AppointmentId, Guid StaffId, Da
 public sealed record AppointmentCancelled(Guid AppointmentId, Guid StaffId, DateTime StartUtc, string? Reason,
     AppointmentSource Source, Guid? CallId) : DomainEvent;
 
+/// <summary>Staff recorded how an appointment went (Completed, NoShow).</summary>
+public sealed record AppointmentStatusChanged(Guid AppointmentId, Guid StaffId, DateTime StartUtc, AppointmentStatus Status,
+    AppointmentSource Source, Guid? CallId) : DomainEvent;
+
 public sealed record CustomerRegistered(Guid CustomerId) : DomainEvent;
 
 /// <summary>The phone call ended (Retell's call_ended), with what it came to.</summary>

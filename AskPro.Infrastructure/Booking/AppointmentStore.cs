@@ -63,6 +63,17 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
         await changed.NotifyAsync([freed], ct);
     }
 
+    public async Task SetStatusAsync(Appointment appointment, TimeInterval? freed, DomainEvent statusChanged, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (freed is not null) await db.SlotClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(ct);
+        Track(appointment);
+        outbox.Add(db, statusChanged);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (freed is { } time) await changed.NotifyAsync([time], ct);
+    }
+
     public async Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct) =>
         await db.Appointments.Where(a => a.Id == appointmentId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ExternalUid, externalUid), ct) == 1;

@@ -41,6 +41,7 @@ public static class BookingRegistration
         services.AddScoped<Book>();
         services.AddScoped<Reschedule>();
         services.AddScoped<Cancel>();
+        services.AddScoped<ChangeStatus>();
         services.AddScoped<LinkExternalBooking>();
         services.AddScoped<ICustomerStore, Customers.CustomerStore>();
         services.AddScoped<FindOrCreateCustomer>();

@@ -14,6 +14,8 @@ public static class EventsRegistration
         services.AddEventSubscriber<AuditTrail>();
         services.AddEventSubscriber<CallLinks>();
         services.AddEventSubscriber<EndedCallHolds>();
+        services.AddEventSubscriber<CalendarFeed>();
+        services.AddSingleton<CalendarChanges>();
         services.AddSingleton<Outbox>();
         services.AddScoped<Portal.IOutboxQueries, Portal.OutboxQueries>();
         services.AddSingleton<OutboxDispatcher>();

@@ -39,6 +39,8 @@ public static class PortalRegistration
         services.AddScoped<AddCustomer>();
 
         services.AddScoped<IDirectoryQueries, DirectoryQueries>();
+        services.AddScoped<ICalendarQueries, CalendarQueries>();
+        services.AddScoped<EngineCalls>();
         services.AddScoped<IDirectoryStore, CompanyDirectory.DirectoryStore>();
         services.AddScoped<SaveBranch>();
         services.AddScoped<SaveService>();

@@ -24,6 +24,7 @@ public sealed class RouteAccessTests(AppHost app)
     {
         ["/"] = (L, P, P, P),
         ["/appointments"] = (L, P, P, D),
+        ["/calendar"] = (L, P, P, D),
         ["/customers"] = (L, P, P, D),
         ["/calls"] = (L, P, P, D),
         ["/simulator"] = (L, D, P, D),

@@ -52,7 +52,7 @@ public static class OutboxChecks
 
         await using var check = database.Platform();
         var messages = await check.Outbox.Where(m => m.EventType == nameof(AppointmentBooked)).ToListAsync();
-        Assert.Equal(["AuditTrail", "CallLinks", "Tally"], messages.Select(m => m.Subscriber).Order());
+        Assert.Equal(["AuditTrail", "CalendarFeed", "CallLinks", "Tally"], messages.Select(m => m.Subscriber).Order());
         Assert.All(messages, m => Assert.Equal(InboxStatus.Processed, m.Status));
         Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == Tally.Action && a.EntityId == appointment.ToString()));
         Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == "appointment.book" && a.EntityId == appointment.ToString()));

@@ -15,6 +15,9 @@ public sealed record CustomerContactBody(string? Name, string? Phone, string? Em
 public sealed record MoveAppointmentBody(DateTimeOffset? Start);
 public sealed record CancelAppointmentBody(string? Reason);
 
+/// <summary>PATCH: a move (<see cref="Start"/>), or how it went (<see cref="Status"/>: Completed, NoShow); one at a time.</summary>
+public sealed record ChangeAppointmentBody(DateTimeOffset? Start, string? StaffId, string? Status);
+
 /// <summary>REST API v1, write side: book, move and cancel through the same use cases as every
 /// other channel, under the customer-facing policies (minimum notice, horizon, cancellation
 /// notice). Outcomes map to status codes: slot taken 409, policy 422, bad request 400.</summary>
@@ -25,6 +28,8 @@ public static class AppointmentCommandsApi
         v1.MapPost("/appointments", BookAsync);
         v1.MapPost("/appointments/{id}/reschedule", MoveAsync);
         v1.MapPost("/appointments/{id}/cancel", CancelAsync);
+        v1.MapPatch("/appointments/{id}", ChangeAsync);
+        v1.MapDelete("/appointments/{id}", DeleteAsync);
         return v1;
     }
 
@@ -74,6 +79,39 @@ public static class AppointmentCommandsApi
         return await cancel.RunAsync(new CancelRequest(guid, body?.Reason, AppointmentSource.Api, Actor(user)), ct) switch
         {
             CancelOutcome.Cancelled cancelled => TypedResults.Ok(await ItemAsync(db, cancelled.Appointment, ct)),
+            CancelOutcome.PolicyViolated violated => Policy(violated.Rule),
+            _ => RestApi.Missing("appointment"),
+        };
+    }
+
+    private static async Task<Results<Ok<AppointmentItem>, ProblemHttpResult>> ChangeAsync(
+        string id, ChangeAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, ChangeStatus status, AskProDbContext db, CancellationToken ct)
+    {
+        if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
+        if ((body.Start is null) == (body.Status is null)) return RestApi.Invalid("Give either start (a move) or status (Completed, NoShow).");
+        if (await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == guid, ct) is not { } current) return RestApi.Missing("appointment");
+        if (body.StaffId is not null && (!QueryInput.TryId(body.StaffId, out var staffId) || staffId != current.StaffId))
+            return TypedResults.Problem("An appointment moves within its staff member; to give it to someone else, cancel it and book again.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Booking policy");
+        if (body.Start is { } start) return await MoveAsync(id, new MoveAppointmentBody(start), user, reschedule, db, ct);
+
+        if (!Enum.TryParse<AppointmentStatus>(body.Status, ignoreCase: true, out var wanted) || !ChangeStatus.Recordable.Contains(wanted))
+            return RestApi.Invalid("status must be Completed or NoShow.");
+        return await status.RunAsync(new ChangeStatusRequest(guid, wanted, AppointmentSource.Api, Actor(user)), ct) switch
+        {
+            ChangeStatusOutcome.Changed changed => TypedResults.Ok(await ItemAsync(db, changed.Appointment, ct)),
+            ChangeStatusOutcome.Rejected rejected => TypedResults.Problem(rejected.Reason, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Booking policy"),
+            _ => RestApi.Missing("appointment"),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, string? reason, ClaimsPrincipal user, Cancel cancel, AskProDbContext db, CancellationToken ct)
+    {
+        if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
+        if (reason is { Length: > Cancel.MaxReasonLength }) return RestApi.Invalid($"reason is longer than {Cancel.MaxReasonLength} characters.");
+        return await cancel.RunAsync(new CancelRequest(guid, reason, AppointmentSource.Api, Actor(user)), ct) switch
+        {
+            CancelOutcome.Cancelled => TypedResults.NoContent(),
             CancelOutcome.PolicyViolated violated => Policy(violated.Rule),
             _ => RestApi.Missing("appointment"),
         };

@@ -7,7 +7,8 @@ namespace AskPro.Infrastructure.Events.Subscribers;
 /// <summary>Every booking change and new customer becomes an audit entry ("who did what"),
 /// whichever channel made it. Saved with the delivery: one entry per event.</summary>
 public sealed class AuditTrail(AskProDbContext db) :
-    IEventSubscriber<AppointmentBooked>, IEventSubscriber<AppointmentRescheduled>, IEventSubscriber<AppointmentCancelled>, IEventSubscriber<CustomerRegistered>
+    IEventSubscriber<AppointmentBooked>, IEventSubscriber<AppointmentRescheduled>, IEventSubscriber<AppointmentCancelled>,
+    IEventSubscriber<AppointmentStatusChanged>, IEventSubscriber<CustomerRegistered>
 {
     public Task HandleAsync(AppointmentBooked e, CancellationToken ct) =>
         Write(e, "appointment.book", "Appointment", e.AppointmentId, $"{e.StartUtc:O} via {e.Source}");
@@ -17,6 +18,9 @@ public sealed class AuditTrail(AskProDbContext db) :
 
     public Task HandleAsync(AppointmentCancelled e, CancellationToken ct) =>
         Write(e, "appointment.cancel", "Appointment", e.AppointmentId, $"{e.StartUtc:O} via {e.Source}");
+
+    public Task HandleAsync(AppointmentStatusChanged e, CancellationToken ct) =>
+        Write(e, "appointment.status", "Appointment", e.AppointmentId, $"{e.Status} via {e.Source}");
 
     public Task HandleAsync(CustomerRegistered e, CancellationToken ct) =>
         Write(e, "customer.register", "Customer", e.CustomerId, "");
