@@ -24,6 +24,8 @@ public sealed class SalonData
     public required CallbackRequest Callback { get; init; }
     public required AuditEntry Audit { get; init; }
     public required ApiKey ApiKey { get; init; }
+    public required SlotHold Hold { get; init; }
+    public required FunctionInvocation Invocation { get; init; }
 
     /// <summary>Every tenant-owned row of this company, by entity type.</summary>
     public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
@@ -31,6 +33,7 @@ public sealed class SalonData
         [typeof(Branch)] = Branch, [typeof(Staff)] = Staff, [typeof(Service)] = Service, [typeof(PhoneNumber)] = Number,
         [typeof(Customer)] = Customer, [typeof(Appointment)] = Appointment, [typeof(SlotClaim)] = Claim, [typeof(Call)] = Call,
         [typeof(CallbackRequest)] = Callback, [typeof(AuditEntry)] = Audit, [typeof(ApiKey)] = ApiKey,
+        [typeof(SlotHold)] = Hold, [typeof(FunctionInvocation)] = Invocation,
     };
 }
 
@@ -71,15 +74,18 @@ public static class TenantWorld
             CompanyId = c, BranchId = branch.Id, StaffId = staff.Id, ServiceId = service.Id, CustomerId = customer.Id,
             StartUtc = Monday10Utc, EndUtc = Monday10Utc.AddMinutes(30), Source = AppointmentSource.Phone,
         };
+        var call = new Call { CompanyId = c, RetellCallId = "call_" + key, ToNumber = E164Number.Parse(number), FromNumber = customer.Phone, CustomerId = customer.Id };
         return new SalonData
         {
             Company = company, Branch = branch, Staff = staff, Service = service, Customer = customer, Appointment = appointment,
             Number = new PhoneNumber { CompanyId = c, BranchId = branch.Id, Number = E164Number.Parse(number) },
             Claim = new SlotClaim { CompanyId = c, StaffId = staff.Id, GranuleStartUtc = Monday10Utc, AppointmentId = appointment.Id },
-            Call = new Call { CompanyId = c, RetellCallId = "call_" + key, ToNumber = E164Number.Parse(number), FromNumber = customer.Phone, CustomerId = customer.Id },
+            Call = call,
             Callback = new CallbackRequest { CompanyId = c, Name = "Lena Müller", Phone = customer.Phone, Reason = "Rückruf" },
             Audit = new AuditEntry { CompanyId = c, Actor = "test", Action = "seed", EntityType = "Company" },
             ApiKey = new ApiKey { CompanyId = c, Name = "k", Prefix = "ak_" + key[..4], Hash = ApiKey.HashOf("key-" + key) },
+            Hold = new SlotHold { CompanyId = c, StaffId = staff.Id, GranuleStartUtc = Monday10Utc.AddYears(1), CallId = call.RetellCallId, ExpiresAtUtc = Monday10Utc }, // long expired, a year away: in no test's way
+            Invocation = new FunctionInvocation { CompanyId = c, CallId = call.Id, Name = "check_availability", Status = "ok", Success = true, At = Monday10Utc },
         };
     }
 }

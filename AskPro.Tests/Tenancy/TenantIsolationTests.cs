@@ -63,6 +63,13 @@ public sealed class PostgresTenantIsolationTests
         await TenantIsolationChecks.A_cannot_delete_Bs_row(second, type);
     }
 
+    [PostgresTheory, MemberData(nameof(Types))]
+    public async Task Touching_tenant_data_without_a_tenant_throws(Type type)
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await TenantIsolationChecks.Without_a_tenant_reads_and_writes_throw(db, type);
+    }
+
     [PostgresFact]
     public async Task A_company_sees_and_changes_only_its_own_company_row()
     {

@@ -36,16 +36,7 @@ public sealed class CalComWebhookTests(BookingApp app)
     private Task<HttpResponseMessage> SendAsync(string body, string secret = Secret, string tenantKey = "demo-salon") =>
         FakeCalCom.SendAsync(app.Host.ApiClient(null), body, secret, tenantKey);
 
-    private async Task DrainAsync()
-    {
-        var worker = app.Host.Services.GetRequiredService<InboxWorker>();
-        for (var i = 0; i < 20; i++)
-        {
-            await worker.ProcessDueAsync(500, default);
-            if (!await app.ReadAsync(db => db.Inbox.AnyAsync(x => x.Provider == "calcom" && (x.Status == InboxStatus.Pending || x.Status == InboxStatus.Processing)))) return;
-            await Task.Delay(50);
-        }
-    }
+    private Task DrainAsync() => Drain.InboxAsync(app.Host.Services, "calcom");
 
     private Task<Appointment?> ByUidAsync(string uid) => app.ReadAsync(db => db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.ExternalUid == uid));
 

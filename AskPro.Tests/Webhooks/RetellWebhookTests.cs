@@ -50,17 +50,7 @@ public sealed class RetellWebhookTests(BookingApp app)
         return await app.Host.ApiClient(null).SendAsync(request);
     }
 
-    /// <summary>Processes until nothing is pending or in flight (the app's own worker runs too).</summary>
-    private async Task DrainAsync()
-    {
-        var worker = app.Host.Services.GetRequiredService<InboxWorker>();
-        for (var i = 0; i < 100; i++)
-        {
-            await worker.ProcessDueAsync(500, default);
-            if (!await app.ReadAsync(db => db.Inbox.AnyAsync(x => x.Status == InboxStatus.Pending || x.Status == InboxStatus.Processing))) return;
-            await Task.Delay(50);
-        }
-    }
+    private Task DrainAsync() => Drain.InboxAsync(app.Host.Services);
 
     private Task<Call?> CallAsync(string callId) => app.ReadAsync(db => db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.RetellCallId == callId));
 
