@@ -18,14 +18,23 @@ public interface IBookingStore
     Task<bool> CustomerExistsAsync(Guid customerId, CancellationToken ct);
 
     /// <summary>Inserts the appointment and claims <paramref name="blocked"/> for its staff member.
-    /// False (nothing written) when a claim collides: the slot is taken.</summary>
-    Task<bool> TryInsertAsync(Appointment appointment, TimeInterval blocked, DomainEvent booked, CancellationToken ct);
+    /// False (nothing written) when a claim collides: the slot is taken. No event for a Pending
+    /// appointment: it is written when the calendar confirms it.</summary>
+    Task<bool> TryInsertAsync(Appointment appointment, TimeInterval blocked, DomainEvent? booked, CancellationToken ct);
+
+    /// <summary>A Pending appointment the calendar accepted: its new status and uid, with its event.</summary>
+    Task ConfirmAsync(Appointment confirmed, DomainEvent booked, CancellationToken ct);
+
+    /// <summary>A Pending appointment the calendar refused (or never got): cancelled with the
+    /// reason and its claims freed, without an event (it was never booked).</summary>
+    Task ReleaseAsync(Appointment released, TimeInterval freed, string reason, CancellationToken ct);
 
     /// <summary>Releases the claims of <paramref name="freed"/> and claims <paramref name="blocked"/>
     /// for the moved appointment. False (nothing changed) when the new time collides.</summary>
     Task<bool> TryMoveAsync(Appointment moved, TimeInterval freed, TimeInterval blocked, DomainEvent rescheduled, CancellationToken ct);
 
-    /// <summary>Sets the appointment's external calendar id; false when it is unknown.</summary>
+    /// <summary>Sets the appointment's external calendar id (the one it replaces becomes the
+    /// previous uid); false when the appointment is unknown.</summary>
     Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct);
 
     /// <summary>Stores the appointment's new status; frees its claims when <paramref name="freed"/> is given (a no-show).</summary>

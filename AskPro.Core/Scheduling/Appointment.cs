@@ -2,7 +2,9 @@ using AskPro.Core.Shared;
 
 namespace AskPro.Core.Scheduling;
 
-public enum AppointmentStatus { Scheduled, Confirmed, Cancelled, Completed, NoShow }
+/// <summary><see cref="Pending"/>: claimed in AskPro, waiting for the company's calendar (Cal.com)
+/// to accept it; its time stays claimed until it is confirmed or released.</summary>
+public enum AppointmentStatus { Scheduled, Confirmed, Cancelled, Completed, NoShow, Pending }
 
 public enum AppointmentSource { Phone, Portal, Admin, CalCom, Api }
 
@@ -20,6 +22,9 @@ public sealed class Appointment : TenantEntity
 
     /// <summary>The booking's uid in an external calendar (Cal.com).</summary>
     public string? ExternalUid { get; set; }
+
+    /// <summary>The uid before the last move: Cal.com gives a moved booking a new uid.</summary>
+    public string? PreviousExternalUid { get; set; }
 
     /// <summary>The call that booked it, if any.</summary>
     public Guid? CallId { get; set; }

@@ -23,11 +23,11 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
     public Task<bool> CustomerExistsAsync(Guid customerId, CancellationToken ct) =>
         db.Customers.AnyAsync(c => c.Id == customerId, ct);
 
-    public async Task<bool> TryInsertAsync(Appointment appointment, TimeInterval blocked, DomainEvent bookedEvent, CancellationToken ct)
+    public async Task<bool> TryInsertAsync(Appointment appointment, TimeInterval blocked, DomainEvent? bookedEvent, CancellationToken ct)
     {
         db.Appointments.Add(appointment);
         Claim(appointment, blocked);
-        outbox.Add(db, bookedEvent);
+        if (bookedEvent is not null) outbox.Add(db, bookedEvent);
         // SaveChanges runs in one transaction: the appointment exists only with all its claims and its event.
         if (!await TrySaveAsync(ct)) return false;
         await changed.NotifyAsync([blocked], ct);
@@ -74,9 +74,30 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
         if (freed is { } time) await changed.NotifyAsync([time], ct);
     }
 
+    public async Task ConfirmAsync(Appointment confirmed, DomainEvent bookedEvent, CancellationToken ct)
+    {
+        Track(confirmed);
+        outbox.Add(db, bookedEvent);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReleaseAsync(Appointment released, TimeInterval freed, string reason, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SlotClaims.Where(c => c.AppointmentId == released.Id).ExecuteDeleteAsync(ct);
+        released.Status = AppointmentStatus.Cancelled;
+        released.CancellationReason = reason.Length > 1000 ? reason[..1000] : reason;
+        Track(released);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await changed.NotifyAsync([freed], ct);
+    }
+
     public async Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct) =>
         await db.Appointments.Where(a => a.Id == appointmentId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ExternalUid, externalUid), ct) == 1;
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.PreviousExternalUid, a => a.ExternalUid != null && a.ExternalUid != externalUid ? a.ExternalUid : a.PreviousExternalUid)
+                .SetProperty(a => a.ExternalUid, externalUid), ct) == 1;
 
     /// <summary>Marks the changed appointment for saving, onto the instance this context already
     /// tracks if there is one (a caller may hold the one it booked a moment ago).</summary>

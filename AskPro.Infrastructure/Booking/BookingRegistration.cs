@@ -34,7 +34,9 @@ public static class BookingRegistration
         services.AddScoped<ITenantDirectory, TenantDirectory>();
         services.AddSingleton<Core.Scheduling.Holidays.IPublicHolidayCalendar, PublicHolidayCalendar>();
         services.AddScoped<IAvailabilityChanged, CachedAvailabilityChanged>();
-        services.AddScoped<ICalendarProvider, BuiltInCalendar>();
+        services.AddScoped<BuiltInCalendar>();
+        services.AddScoped<Calendars.CalCom.CalComCalendar>();
+        services.AddScoped<ICalendarProvider, CompanyCalendar>();
         services.AddScoped<BookedTime>();
         services.AddScoped<IBookingStore, AppointmentStore>();
         services.AddScoped<FindFreeSlots>();

@@ -60,6 +60,12 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Notes).HasMaxLength(4000);
         });
 
+        b.Entity<Core.Calendars.CalComSettings>(e =>
+        {
+            e.HasIndex(x => x.CompanyId).IsUnique();
+            e.Property(x => x.ApiKeyProtected).HasMaxLength(2000);
+        });
+
         b.Entity<ApiKey>(e =>
         {
             e.HasIndex(x => x.Hash).IsUnique();

@@ -12,9 +12,9 @@ public sealed class BookingApp : IDisposable
 
     public BookingApp() : this([]) { }
 
-    internal BookingApp(Dictionary<string, string?> settings)
+    internal BookingApp(Dictionary<string, string?> settings, FixedClock? clock = null)
     {
-        Clock = new FixedClock(Start);
+        Clock = clock ?? new FixedClock(Start);
         Host = new AppHost(settings, Clock);
         Retell = new RetellClient(Host.ApiClient(null), "askpro-demo-retell-key", () => Clock.Now);
     }

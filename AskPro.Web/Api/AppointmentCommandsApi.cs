@@ -51,6 +51,10 @@ public static class AppointmentCommandsApi
             BookingOutcome.SlotTaken => SlotTaken(),
             BookingOutcome.PolicyViolated violated => Policy(violated.Rule),
             BookingOutcome.Rejected rejected => RestApi.Invalid(rejected.Reason),
+            // Claimed but not yet confirmed by Cal.com: created, with status Pending in the body.
+            BookingOutcome.Pending pending => TypedResults.Created($"/api/v1/appointments/{pending.Appointment.Id}", await ItemAsync(db, pending.Appointment, ct)),
+            BookingOutcome.CalendarRefused refused => TypedResults.Problem(refused.AgentMessage,
+                statusCode: refused.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict, title: "The company's calendar refused the booking."),
             _ => throw new InvalidOperationException("Unknown booking outcome."),
         };
     }

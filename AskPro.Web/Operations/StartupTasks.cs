@@ -24,6 +24,7 @@ public sealed class StartupTasks(
         if (configuration.GetValue<bool>("Demo:Seed"))
         {
             await demo.SeedAsync(ct);
+            if (configuration["Demo:CalComBaseUrl"] is { Length: > 0 } calCom) await DemoCalCom.ApplyAsync(services, calCom, logger, ct);
             lifetime.ApplicationStarted.Register(() => DemoBanner.Print(ServerUrls()));
         }
     }

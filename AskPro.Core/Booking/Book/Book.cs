@@ -1,3 +1,4 @@
+using AskPro.Core.Calendars;
 using AskPro.Core.Directory;
 using AskPro.Core.Events;
 using AskPro.Core.Scheduling;
@@ -9,8 +10,10 @@ namespace AskPro.Core.Booking;
 /// an appointment comes to exist, for every channel. Checks the request against the directory
 /// and the policies, then claims the time, writes the appointment and its
 /// <see cref="AppointmentBooked"/> event in one transaction; the claims' unique index decides
-/// every race. The calendar provider is told afterwards.</summary>
-public sealed class Book(IBookingStore store, ITenantDirectory directory, Customers.FindOrCreateCustomer customers, Calendars.ICalendarProvider calendar,
+/// every race. A calendar that confirms bookings (Cal.com) is asked afterwards: the appointment
+/// is claimed as Pending without an event, and becomes Confirmed (with its event) when the
+/// calendar accepts, is released when it refuses, and stays Pending when the answer is unknown.</summary>
+public sealed class Book(IBookingStore store, ITenantDirectory directory, Customers.FindOrCreateCustomer customers, ICalendarProvider calendar,
     TimeProvider clock, BookingOptions options, Scheduling.Holidays.IPublicHolidayCalendar holidays)
 {
     public async Task<BookingOutcome> RunAsync(BookRequest request, CancellationToken ct)
@@ -39,17 +42,33 @@ public sealed class Book(IBookingStore store, ITenantDirectory directory, Custom
         }
         else if (!await store.CustomerExistsAsync(customerId, ct)) return new BookingOutcome.Rejected("Unknown customer.");
 
+        var confirms = request.Source != AppointmentSource.CalCom && await calendar.ConfirmsBookingsAsync(ct);
         var appointment = new Appointment
         {
+            Status = confirms ? AppointmentStatus.Pending : AppointmentStatus.Scheduled,
             BranchId = staff.BranchId, StaffId = staff.Id, ServiceId = service.Id, CustomerId = customerId,
             StartUtc = request.StartUtc, EndUtc = request.StartUtc + service.Duration, Source = request.Source,
             CallId = request.CallId, ExternalUid = request.ExternalUid, CreatedAt = now, UpdatedAt = now,
         };
         var booked = new AppointmentBooked(appointment.Id, appointment.CustomerId, staff.Id, service.Id, appointment.StartUtc, appointment.EndUtc,
             request.Source, request.CallId) { OccurredAtUtc = now, Actor = request.Actor };
-        if (!await store.TryInsertAsync(appointment, Blocked(appointment, service), booked, ct)) return new BookingOutcome.SlotTaken();
-        if (request.Source != AppointmentSource.CalCom) await calendar.BookedAsync(appointment, ct);
-        return new BookingOutcome.Booked(appointment);
+        if (!await store.TryInsertAsync(appointment, Blocked(appointment, service), confirms ? null : booked, ct)) return new BookingOutcome.SlotTaken();
+        if (!confirms) return new BookingOutcome.Booked(appointment);
+
+        switch (await calendar.BookedAsync(appointment, ct))
+        {
+            case CalendarAnswer.Accepted accepted:
+                appointment.Status = AppointmentStatus.Confirmed;
+                appointment.ExternalUid = accepted.ExternalUid;
+                appointment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await store.ConfirmAsync(appointment, booked, ct);
+                return new BookingOutcome.Booked(appointment);
+            case CalendarAnswer.Refused refused:
+                await store.ReleaseAsync(appointment, Blocked(appointment, service), "Vom Kalender abgelehnt: " + refused.Reason, ct);
+                return new BookingOutcome.CalendarRefused(refused.AgentMessage, refused.Unavailable);
+            default:
+                return new BookingOutcome.Pending(appointment);
+        }
     }
 
     /// <summary>The staff member's time an appointment takes: the service and its buffer.</summary>

@@ -28,6 +28,14 @@ public abstract record BookingOutcome
     /// <summary>A booking policy refuses it (<see cref="BookingPolicy"/>).</summary>
     public sealed record PolicyViolated(BookingRule Rule) : BookingOutcome;
 
+    /// <summary>The company's calendar (Cal.com) refused it or could not be asked: nothing is
+    /// booked, the claim is released. <paramref name="Unavailable"/>: offer a callback, not other times.</summary>
+    public sealed record CalendarRefused(string AgentMessage, bool Unavailable) : BookingOutcome;
+
+    /// <summary>Claimed, but the calendar's answer is unknown (timeout): the appointment stays
+    /// Pending, holding its time, until reconciliation confirms or releases it.</summary>
+    public sealed record Pending(Appointment Appointment) : BookingOutcome;
+
     /// <summary>The request itself is wrong (unknown service, staff, customer or appointment; off the grid).</summary>
     public sealed record Rejected(string Reason) : BookingOutcome;
 }

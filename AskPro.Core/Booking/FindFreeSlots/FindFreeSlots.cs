@@ -43,7 +43,7 @@ public sealed class FindFreeSlots(IBookingStore store, ICalendarProvider calenda
             BranchClock.ToUtc(search.FromDay.AddDays(search.Days).ToDateTime(TimeOnly.MinValue), zone));
         var staffIds = search.Staff.Select(s => s.Id).ToList();
         var busy = new List<BusyTime>(await store.BookedAsync(staffIds, range, search.ExceptAppointment, ct));
-        busy.AddRange(await calendar.ExternalBusyAsync(staffIds, range, ct));
+        busy.AddRange(await calendar.ExternalBusyAsync(search.Service, staffIds, range, ct));
         if (search.Holder is not null) busy.AddRange(await holds.HeldByOthersAsync(search.Holder, staffIds, range, ct));
 
         var now = clock.GetUtcNow().UtcDateTime;

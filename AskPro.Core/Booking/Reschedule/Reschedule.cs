@@ -54,7 +54,25 @@ public sealed class Reschedule(IBookingStore store, ITenantDirectory directory, 
         var moved = new AppointmentRescheduled(appointment.Id, staff.Id, previous, appointment.StartUtc, appointment.EndUtc, request.Source, appointment.CallId)
             { OccurredAtUtc = now, Actor = request.Actor };
         if (!await store.TryMoveAsync(appointment, freed, Book.Blocked(appointment, service), moved, ct)) return new RescheduleOutcome.SlotTaken();
-        if (request.Source != AppointmentSource.CalCom) await calendar.RescheduledAsync(appointment, previous, ct);
+        if (request.Source == AppointmentSource.CalCom) return new RescheduleOutcome.Moved(appointment, previous);
+
+        switch (await calendar.RescheduledAsync(appointment, previous, ct))
+        {
+            case CalendarAnswer.Accepted { ExternalUid: { } uid } when uid != appointment.ExternalUid:
+                await store.SetExternalUidAsync(appointment.Id, uid, ct);
+                appointment.PreviousExternalUid = appointment.ExternalUid;
+                appointment.ExternalUid = uid;
+                break;
+            case CalendarAnswer.Refused:
+                // The calendar keeps the old time: so does AskPro (the move back is an event too).
+                var back = Book.Blocked(appointment, service);
+                appointment.StartUtc = previous;
+                appointment.EndUtc = previous + service.Duration;
+                var undone = new AppointmentRescheduled(appointment.Id, staff.Id, moved.StartUtc, previous, appointment.EndUtc, request.Source, appointment.CallId)
+                    { OccurredAtUtc = now, Actor = "calendar-refused" };
+                await store.TryMoveAsync(appointment, back, Book.Blocked(appointment, service), undone, ct);
+                return new RescheduleOutcome.SlotTaken();
+        }
         return new RescheduleOutcome.Moved(appointment, previous);
     }
 }

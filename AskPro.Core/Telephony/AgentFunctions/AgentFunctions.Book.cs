@@ -51,6 +51,20 @@ public sealed partial class AgentFunctions
                 return SlotTaken(wishUtc, at.Date, at.Period, call, await FreeSlotsAsync(call, service, staff, at.Date, caller, ct));
             case BookingOutcome.PolicyViolated { Rule: BookingRule.MinimumNotice or BookingRule.BookingHorizon or BookingRule.OutsideHours }:
                 return SlotTaken(wishUtc, at.Date, at.Period, call, free);
+            case BookingOutcome.CalendarRefused { Unavailable: true } unavailable:
+                return FunctionReply.Fail("error", unavailable.AgentMessage, new() { ["requested_start"] = Iso(wishUtc, call), ["callback_offered"] = true });
+            case BookingOutcome.CalendarRefused:
+                // Cal.com knows something AskPro did not (booked on its own page): fresh alternatives.
+                return SlotTaken(wishUtc, at.Date, at.Period, call, await FreeSlotsAsync(call, service, staff, at.Date, caller, ct));
+            case BookingOutcome.Pending pending:
+                await slots.ReleaseAsync(call.RetellCallId, ct);
+                return FunctionReply.Ok("booked", $"Ich habe Ihren Termin für {service.Name} {WithAm(Spoken(pending.Appointment.StartUtc, call))} vorgemerkt. "
+                    + "Der Kalender bestätigt ihn gerade noch; sollte etwas nicht klappen, rufen wir Sie zurück.", new()
+                {
+                    ["appointment_id"] = pending.Appointment.Id.ToString(), ["start"] = Iso(pending.Appointment.StartUtc, call),
+                    ["requested_start"] = Iso(pending.Appointment.StartUtc, call), ["service"] = service.Name, ["pending"] = true,
+                    ["alternatives"] = new List<OfferedSlot>(),
+                });
             default:
                 return FunctionReply.Fail("error", "Das hat leider nicht geklappt. Ich notiere Ihren Wunsch, und wir rufen Sie zurück.");
         }

@@ -22,7 +22,21 @@ public sealed partial class AgentFunctions(
         "get_customer_appointments", "cancel_appointment", "reschedule_appointment", "request_callback",
     };
 
-    public Task<FunctionReply> RunAsync(string name, FunctionArguments args, AgentCall call, CancellationToken ct) => name switch
+    /// <summary>A company calendar that cannot be asked (Cal.com down, circuit open) is said so in
+    /// German with a callback offered, never an error the agent cannot read.</summary>
+    public async Task<FunctionReply> RunAsync(string name, FunctionArguments args, AgentCall call, CancellationToken ct)
+    {
+        try
+        {
+            return await DispatchAsync(name, args, call, ct);
+        }
+        catch (Calendars.CalendarUnavailableException unavailable)
+        {
+            return FunctionReply.Fail("error", unavailable.AgentMessage, new() { ["callback_offered"] = true });
+        }
+    }
+
+    private Task<FunctionReply> DispatchAsync(string name, FunctionArguments args, AgentCall call, CancellationToken ct) => name switch
     {
         "initialize_call" => InitializeAsync(call, ct),
         "list_services" => Task.FromResult(ListServices(call)),

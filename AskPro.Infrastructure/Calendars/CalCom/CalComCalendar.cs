@@ -1,0 +1,177 @@
+using System.Text.Json;
+using AskPro.Core.Booking;
+using AskPro.Core.Calendars;
+using AskPro.Core.Directory;
+using AskPro.Core.Scheduling;
+using AskPro.Core.Shared;
+using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Booking;
+using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskPro.Infrastructure.Calendars.CalCom;
+
+/// <summary>Cal.com as a company's calendar. Free time: Cal.com's slots of the service's event
+/// type, cached per company, event type and UTC day for 60 s in the day's availability area (so
+/// every booking, move and cancellation that drops AskPro's cached availability of a day drops
+/// Cal.com's slots of that day too); AskPro's own appointments and holds are added by
+/// <c>FindFreeSlots</c>. A booking goes to Cal.com with the customer's own e-mail, or a stable
+/// alias per customer, and metadata naming our appointment: an answer carrying anyone else's
+/// booking is refused, and a lost answer is settled by looking the booking up by that metadata
+/// before it is ever sent again.</summary>
+public sealed class CalComCalendar(
+    CalComClient client, AskProDbContext db, SecretProtector secrets, ITenantDirectory directory, ITenantCache cache, ITenantContext tenant)
+{
+    public static readonly TimeSpan SlotsFor = TimeSpan.FromSeconds(60);
+    public const string AppointmentKey = "askpro_appointment_id";
+
+    private CalComSettings? _settings;
+    private bool _read;
+
+    /// <summary>The company's active Cal.com settings (null: the built-in calendar), read once per scope.</summary>
+    public async Task<CalComSettings?> SettingsAsync(CancellationToken ct)
+    {
+        if (_read) return _settings;
+        _settings = await db.CalComSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Active, ct);
+        _read = true;
+        return _settings;
+    }
+
+    private async Task<CalComConnection> ConnectionAsync(CancellationToken ct)
+    {
+        var settings = await SettingsAsync(ct) ?? throw new InvalidOperationException("The company has no active Cal.com connection.");
+        return new CalComConnection(tenant.RequireTenant().Value, new Uri(settings.BaseUrl), secrets.Unprotect(settings.ApiKeyProtected));
+    }
+
+    public async Task<IReadOnlyList<BusyTime>> ExternalBusyAsync(Service service, IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct)
+    {
+        // A service without an event type cannot be booked in Cal.com: nothing of it is free.
+        if (service.CalComEventTypeId is not { } eventType) return staffIds.Select(s => new BusyTime(s, range)).ToList();
+        var starts = await FreeStartsAsync(eventType, range, ct);
+        var free = new List<TimeInterval>();
+        foreach (var start in starts.Order())
+        {
+            var end = start + service.Duration;
+            if (free.Count > 0 && free[^1].End >= start) free[^1] = new TimeInterval(free[^1].Start, end > free[^1].End ? end : free[^1].End);
+            else free.Add(new TimeInterval(start, end));
+        }
+        var busy = new List<TimeInterval>();
+        var cursor = range.Start;
+        foreach (var window in free)
+        {
+            if (window.Start > cursor) busy.Add(new TimeInterval(cursor, window.Start < range.End ? window.Start : range.End));
+            if (window.End > cursor) cursor = window.End;
+            if (cursor >= range.End) break;
+        }
+        if (cursor < range.End) busy.Add(new TimeInterval(cursor, range.End));
+        return [.. staffIds.SelectMany(s => busy.Where(b => b.End > b.Start).Select(b => new BusyTime(s, b)))];
+    }
+
+    private async Task<List<DateTime>> FreeStartsAsync(int eventType, TimeInterval range, CancellationToken ct)
+    {
+        var key = $"calcom-slots:{eventType}";
+        var starts = new List<DateTime>();
+        var missing = new List<DateTime>();
+        foreach (var day in BookedTime.UtcDays(range).Select(d => d.Start.Date).Distinct())
+        {
+            if (await cache.GetAsync(BookedTime.CacheArea(day), key, ct) is { } cached) starts.AddRange(JsonSerializer.Deserialize<List<long>>(cached)!.Select(t => new DateTime(t, DateTimeKind.Utc)));
+            else missing.Add(day);
+        }
+        if (missing.Count == 0) return starts.Where(s => s >= range.Start && s < range.End).ToList();
+
+        var answer = await client.SlotsAsync(await ConnectionAsync(ct), eventType, DateOnly.FromDateTime(missing[0]), DateOnly.FromDateTime(missing[^1]), null, ct);
+        if (answer.Error is { } error) throw new CalendarUnavailableException(error.StaffMessage, error.AgentMessage);
+        var fetched = answer.Value!.Select(s => s.UtcDateTime).ToList();
+        foreach (var day in missing)
+        {
+            var ofDay = fetched.Where(s => s.Date == day).ToList();
+            await cache.SetAsync(BookedTime.CacheArea(day), key, JsonSerializer.Serialize(ofDay.Select(s => s.Ticks)), SlotsFor, ct);
+            starts.AddRange(ofDay);
+        }
+        return starts.Where(s => s >= range.Start && s < range.End).ToList();
+    }
+
+    public async Task<CalendarAnswer> BookedAsync(Appointment appointment, CancellationToken ct)
+    {
+        var company = await directory.GetAsync(ct);
+        if (company.Service(appointment.ServiceId)?.CalComEventTypeId is not { } eventType)
+            return new CalendarAnswer.Refused("The service has no Cal.com event type.", "Diese Leistung kann ich gerade nicht buchen. Soll jemand Sie zurückrufen?", false);
+        var connection = await ConnectionAsync(ct);
+        var settings = (await SettingsAsync(ct))!;
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == appointment.CustomerId, ct);
+        var attendee = new CalComAttendee(customer.Name, customer.Email ?? settings.AliasFor(customer.Id),
+            company.Branch(appointment.BranchId)?.TimeZoneId ?? company.Company.TimeZoneId, customer.Phone?.Value);
+        var request = new NewCalComBooking(eventType, new DateTimeOffset(appointment.StartUtc), attendee, new Dictionary<string, string>
+        {
+            [AppointmentKey] = appointment.Id.ToString(), ["askpro_call_id"] = appointment.CallId?.ToString() ?? "", ["askpro_customer_id"] = customer.Id.ToString(),
+        });
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await client.CreateBookingAsync(connection, request, ct);
+            if (result.Value is { } booking)
+                return IsOurs(booking, appointment)
+                    ? new CalendarAnswer.Accepted(booking.Uid)
+                    : Refused(new CalComError(CalComFailure.WrongBooking));
+            if (!result.Error!.OutcomeUnknown) return Refused(result.Error);
+
+            // The answer was lost: only a look-up by our metadata can tell whether it was booked.
+            switch (await FindOwnAsync(connection, appointment, attendee.Email, eventType, ct))
+            {
+                case Lookup.Found found: return new CalendarAnswer.Accepted(found.Uid);
+                case Lookup.Failed failed: return new CalendarAnswer.Unknown(failed.Reason);
+            }
+            if (attempt == 2) return new CalendarAnswer.Unknown(result.Error.StaffMessage);
+        }
+    }
+
+    /// <summary>Is the appointment booked in Cal.com? By its attendee e-mail, event type and
+    /// start, matched on our appointment id in the metadata (Cal.com cannot filter by it).</summary>
+    public async Task<Lookup> FindOwnAsync(Appointment appointment, CancellationToken ct)
+    {
+        var company = await directory.GetAsync(ct);
+        var settings = await SettingsAsync(ct);
+        if (settings is null || company.Service(appointment.ServiceId)?.CalComEventTypeId is not { } eventType) return new Lookup.Failed("not connected");
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == appointment.CustomerId, ct);
+        return await FindOwnAsync(await ConnectionAsync(ct), appointment, customer.Email ?? settings.AliasFor(customer.Id), eventType, ct);
+    }
+
+    private async Task<Lookup> FindOwnAsync(CalComConnection connection, Appointment appointment, string email, int eventType, CancellationToken ct)
+    {
+        var start = new DateTimeOffset(appointment.StartUtc);
+        var found = await client.FindBookingsAsync(connection, email, eventType, start.AddMinutes(-1), new DateTimeOffset(appointment.EndUtc).AddHours(8), ct);
+        if (found.Error is { } error) return new Lookup.Failed(error.StaffMessage);
+        return found.Value!.FirstOrDefault(b => b.IsActive && IsOurs(b, appointment)) is { } booking ? new Lookup.Found(booking.Uid) : new Lookup.Absent();
+    }
+
+    public async Task<CalendarAnswer> RescheduledAsync(Appointment appointment, CancellationToken ct)
+    {
+        if (appointment.ExternalUid is not { } uid) return CalendarAnswer.Done;
+        var result = await client.RescheduleAsync(await ConnectionAsync(ct), uid, new DateTimeOffset(appointment.StartUtc), "Über AskPro verschoben", ct);
+        if (result.Value is { } moved) return new CalendarAnswer.Accepted(moved.Uid);
+        return result.Error!.OutcomeUnknown ? new CalendarAnswer.Unknown(result.Error.StaffMessage) : Refused(result.Error);
+    }
+
+    public async Task<CalendarAnswer> CancelledAsync(Appointment appointment, CancellationToken ct)
+    {
+        if (appointment.ExternalUid is not { } uid) return CalendarAnswer.Done;
+        var result = await client.CancelAsync(await ConnectionAsync(ct), uid, appointment.CancellationReason ?? "Über AskPro abgesagt", ct);
+        // Already cancelled or gone in Cal.com is what we wanted.
+        return result.Ok || result.Error!.Failure is CalComFailure.NotFound or CalComFailure.BadRequest
+            ? CalendarAnswer.Done
+            : new CalendarAnswer.Unknown(result.Error.StaffMessage);
+    }
+
+    private static bool IsOurs(CalComBooking booking, Appointment appointment) =>
+        booking.Metadata.TryGetValue(AppointmentKey, out var id) && id == appointment.Id.ToString() && booking.Start.UtcDateTime == appointment.StartUtc;
+
+    private static CalendarAnswer.Refused Refused(CalComError error) => new(error.StaffMessage, error.AgentMessage, error.Unavailable);
+
+    public abstract record Lookup
+    {
+        public sealed record Found(string Uid) : Lookup;
+        public sealed record Absent : Lookup;
+        public sealed record Failed(string Reason) : Lookup;
+    }
+}

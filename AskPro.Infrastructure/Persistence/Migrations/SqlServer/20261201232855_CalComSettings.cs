@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class CalComSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PreviousExternalUid",
+                table: "Appointments",
+                type: "nvarchar(400)",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CalComSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BaseUrl = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ApiKeyProtected = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    AliasEmailDomain = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TeamId = table.Column<int>(type: "int", nullable: true),
+                    WebhookSubscriptionId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ConnectedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalComSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalComSettings_CompanyId",
+                table: "CalComSettings",
+                column: "CompanyId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CalComSettings");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousExternalUid",
+                table: "Appointments");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using AskPro.Tests.Support;
+using AskPro.Tests.Telephony;
+using AskPro.Tools.FakeCalCom;
+
+namespace AskPro.Tests.Calendars;
+
+/// <summary>The demo app switched to Cal.com (<c>Demo:CalComBaseUrl</c>) at a fake Cal.com on a
+/// loopback port, both on one fixed clock (Monday 23 November 2026, 08:00 in Berlin). Short
+/// timeouts so a hanging Cal.com costs 2 s here; a circuit that never opens, because faults of
+/// one test must not spill into the next (the circuit has its own tests); and a rate limit above
+/// what 100 simultaneous callers send.</summary>
+public sealed class CalComSalon : IAsyncLifetime
+{
+    public FixedClock Clock { get; } = new(BookingApp.Start);
+    public FakeCalComServer Fake { get; private set; } = null!;
+    public BookingApp App { get; private set; } = null!;
+    public FakeCalendar Calendar => Fake.Calendar;
+
+    public async Task InitializeAsync()
+    {
+        Fake = await FakeCalComServer.StartAsync(FakeCalendar.DemoSalon(Clock));
+        App = new BookingApp(new()
+        {
+            ["Demo:CalComBaseUrl"] = Fake.BaseUrl.ToString(),
+            ["CalCom:AttemptTimeoutSeconds"] = "1", ["CalCom:TotalTimeoutSeconds"] = "2", ["CalCom:RetryBaseDelaySeconds"] = "0.05",
+            ["CalCom:MinimumThroughput"] = "100000", ["CalCom:RequestsPerMinute"] = "10000",
+        }, Clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        App.Dispose();
+        await Fake.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CalComSalonCollection : ICollectionFixture<CalComSalon>
+{
+    public const string Name = "cal.com salon";
+}
