@@ -56,7 +56,7 @@ public static class Composition
         services.AddAskProScheduler(configuration, health);
         services.AddAskProDataProtection(configuration);
         services.AddAskProBooking(configuration);
-        services.AddAskProCalendars(configuration, health);
+        health.AddCalComCircuits();
         services.AddAskProEvents(configuration);
         services.AddAskProNotifications(configuration, builder.Environment);
         services.AddAskProTelephony(configuration);

@@ -2,9 +2,12 @@ namespace AskPro.Core.Directory;
 
 /// <summary>What a company offers, as booking reads it on every call: the company, its
 /// branches (hours, closures), active services and active staff with the services they
-/// perform. Read-only and shared: never change the objects.</summary>
+/// perform, and its Cal.com connection. Read-only and shared: never change the objects.</summary>
 public sealed record DirectorySnapshot(Company Company, IReadOnlyList<Branch> Branches, IReadOnlyList<Service> Services, IReadOnlyList<Staff> Staff)
 {
+    /// <summary>The company's active Cal.com connection; null: the built-in calendar.</summary>
+    public Calendars.CalComSettings? CalCom { get; init; }
+
     public Branch? Branch(Guid id) => Branches.FirstOrDefault(b => b.Id == id);
     public Service? Service(Guid id) => Services.FirstOrDefault(s => s.Id == id);
     public Staff? StaffMember(Guid id) => Staff.FirstOrDefault(s => s.Id == id);

@@ -34,12 +34,11 @@ public static class BookingRegistration
         services.AddScoped<ITenantDirectory, TenantDirectory>();
         services.AddSingleton<Core.Scheduling.Holidays.IPublicHolidayCalendar, PublicHolidayCalendar>();
         services.AddScoped<IAvailabilityChanged, CachedAvailabilityChanged>();
-        services.AddScoped<BuiltInCalendar>();
-        services.AddScoped<Calendars.CalCom.CalComCalendar>();
-        services.AddScoped<ICalendarProvider, CompanyCalendar>();
+        services.AddAskProCalendars(configuration);
         services.AddScoped<BookedTime>();
         services.AddScoped<IBookingStore, AppointmentStore>();
         services.AddScoped<FindFreeSlots>();
+        services.AddScoped<SettlePending>();
         services.AddScoped<Book>();
         services.AddScoped<Reschedule>();
         services.AddScoped<Cancel>();

@@ -1,3 +1,4 @@
+using AskPro.Core.Calendars;
 using AskPro.Infrastructure.Calendars.CalCom;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,12 +8,18 @@ namespace AskPro.Infrastructure.Calendars;
 
 public static class CalendarsRegistration
 {
-    /// <summary>The external calendars a company can book into: Cal.com's client with its
-    /// per-company resilience, and its circuits in the health checks.</summary>
-    public static IServiceCollection AddAskProCalendars(this IServiceCollection services, IConfiguration configuration, IHealthChecksBuilder health)
+    /// <summary>The calendar a company books into (<see cref="CompanyCalendar"/>: built-in or
+    /// Cal.com) and Cal.com's client with its per-company resilience. Part of the booking engine.</summary>
+    public static IServiceCollection AddAskProCalendars(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCalComClient(configuration);
-        health.AddCheck<CalComHealthCheck>("calcom", HealthStatus.Degraded, ["calendars"]);
+        services.AddScoped<BuiltInCalendar>();
+        services.AddScoped<CalComCalendar>();
+        services.AddScoped<ICalendarProvider, CompanyCalendar>();
         return services;
     }
+
+    /// <summary>Each company's Cal.com circuit in the health checks (not in readiness).</summary>
+    public static IHealthChecksBuilder AddCalComCircuits(this IHealthChecksBuilder health) =>
+        health.AddCheck<CalComHealthCheck>("calcom", HealthStatus.Degraded, ["calendars"]);
 }

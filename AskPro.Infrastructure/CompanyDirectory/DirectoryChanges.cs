@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace AskPro.Infrastructure.CompanyDirectory;
 
 /// <summary>The event that drops a company's directory snapshot: any save that adds, changes or
-/// deletes a company, branch, service, staff member, their services or a number moves the
+/// deletes a company, branch, service, staff member, their services, a number or the Cal.com
+/// connection moves the
 /// company's stamp on after the commit — whichever code made the change, so none can forget it.
 /// (Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> on these tables would bypass it; none exists.)
 /// The called-number index is dropped with it.</summary>
@@ -50,7 +51,7 @@ internal sealed class DirectoryChanges(IDirectoryStamp stamp, CalledNumberIndex 
             switch (entry.Entity)
             {
                 case Company company: companies.Add(company.Id); break;
-                case Branch or Service or Staff or PhoneNumber: companies.Add(((ITenantOwned)entry.Entity).CompanyId); break;
+                case Branch or Service or Staff or PhoneNumber or Core.Calendars.CalComSettings: companies.Add(((ITenantOwned)entry.Entity).CompanyId); break;
                 case Dictionary<string, object> when entry.Metadata.GetTableName() == "StaffServices" && db.TenantContext.Tenant is { } current:
                     companies.Add(current.Value);
                     break;

@@ -29,7 +29,8 @@ internal sealed class TenantDirectory(AskProDbContext db, ITenantContext tenant,
         var branches = await db.Branches.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
         var services = await db.Services.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Name).ToListAsync(ct);
         var staff = await db.Staff.AsNoTracking().Include(s => s.Services.Where(x => x.Active)).Where(s => s.Active).OrderBy(s => s.Name).ToListAsync(ct);
-        return new DirectorySnapshot(company, branches, services, staff);
+        var calCom = await db.CalComSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Active, ct);
+        return new DirectorySnapshot(company, branches, services, staff) { CalCom = calCom };
     }
 }
 

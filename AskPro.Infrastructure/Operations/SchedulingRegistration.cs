@@ -42,6 +42,10 @@ public static class SchedulingRegistration
             q.AddTrigger(t => t.ForJob(Webhooks.InboxSweeperJob.Key).WithIdentity("inbox-sweeper-1min", "webhooks")
                 .WithSchedule(CronScheduleBuilder.Create("0 * * * * ?")));
 
+            q.AddJob<Calendars.CalCom.BookingReconciliationJob>(j => j.WithIdentity(Calendars.CalCom.BookingReconciliationJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Calendars.CalCom.BookingReconciliationJob.Key).WithIdentity("booking-reconciliation-5min", "calendars")
+                .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
+
             q.AddJob<BackupJob>(j => j.WithIdentity(BackupJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BackupJob.Key).WithIdentity("backup-nightly", "operations")
                 .WithSchedule(CronScheduleBuilder.Create(backup.Cron)

@@ -5,8 +5,8 @@ using AskPro.Tools.FakeCalCom;
 namespace AskPro.Tests.Calendars;
 
 /// <summary>The demo app switched to Cal.com (<c>Demo:CalComBaseUrl</c>) at a fake Cal.com on a
-/// loopback port, both on one fixed clock (Monday 23 November 2026, 08:00 in Berlin). Short
-/// timeouts so a hanging Cal.com costs 2 s here; a circuit that never opens, because faults of
+/// loopback port, both on one fixed clock (Monday 23 November 2026, 08:00 in Berlin). The real
+/// timeouts (3 s per attempt, 8 s overall); a circuit that never opens, because faults of
 /// one test must not spill into the next (the circuit has its own tests); and a rate limit above
 /// what 100 simultaneous callers send.</summary>
 public sealed class CalComSalon : IAsyncLifetime
@@ -22,7 +22,7 @@ public sealed class CalComSalon : IAsyncLifetime
         App = new BookingApp(new()
         {
             ["Demo:CalComBaseUrl"] = Fake.BaseUrl.ToString(),
-            ["CalCom:AttemptTimeoutSeconds"] = "1", ["CalCom:TotalTimeoutSeconds"] = "2", ["CalCom:RetryBaseDelaySeconds"] = "0.05",
+            ["CalCom:AttemptTimeoutSeconds"] = "3", ["CalCom:TotalTimeoutSeconds"] = "8", ["CalCom:RetryBaseDelaySeconds"] = "0.05",
             ["CalCom:MinimumThroughput"] = "100000", ["CalCom:RequestsPerMinute"] = "10000",
         }, Clock);
     }

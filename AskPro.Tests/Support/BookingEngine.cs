@@ -3,6 +3,7 @@ using AskPro.Infrastructure.Booking;
 using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Events;
 using AskPro.Infrastructure.Persistence;
+using AskPro.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,7 @@ public sealed class BookingEngine : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAskProPersistence(configuration);
         services.AddAskProCaching(configuration, services.AddHealthChecks());
+        services.AddAskProDataProtection(configuration);
         services.AddAskProBooking(configuration);
         services.AddAskProEvents(configuration);
         if (clock is not null) services.AddSingleton(clock);

@@ -14,7 +14,7 @@ namespace AskPro.Core.Booking;
 /// is claimed as Pending without an event, and becomes Confirmed (with its event) when the
 /// calendar accepts, is released when it refuses, and stays Pending when the answer is unknown.</summary>
 public sealed class Book(IBookingStore store, ITenantDirectory directory, Customers.FindOrCreateCustomer customers, ICalendarProvider calendar,
-    TimeProvider clock, BookingOptions options, Scheduling.Holidays.IPublicHolidayCalendar holidays)
+    SettlePending settle, TimeProvider clock, BookingOptions options, Scheduling.Holidays.IPublicHolidayCalendar holidays)
 {
     public async Task<BookingOutcome> RunAsync(BookRequest request, CancellationToken ct)
     {
@@ -50,21 +50,18 @@ public sealed class Book(IBookingStore store, ITenantDirectory directory, Custom
             StartUtc = request.StartUtc, EndUtc = request.StartUtc + service.Duration, Source = request.Source,
             CallId = request.CallId, ExternalUid = request.ExternalUid, CreatedAt = now, UpdatedAt = now,
         };
-        var booked = new AppointmentBooked(appointment.Id, appointment.CustomerId, staff.Id, service.Id, appointment.StartUtc, appointment.EndUtc,
+        var booked = confirms ? null : new AppointmentBooked(appointment.Id, appointment.CustomerId, staff.Id, service.Id, appointment.StartUtc, appointment.EndUtc,
             request.Source, request.CallId) { OccurredAtUtc = now, Actor = request.Actor };
-        if (!await store.TryInsertAsync(appointment, Blocked(appointment, service), confirms ? null : booked, ct)) return new BookingOutcome.SlotTaken();
+        if (!await store.TryInsertAsync(appointment, Blocked(appointment, service), booked, ct)) return new BookingOutcome.SlotTaken();
         if (!confirms) return new BookingOutcome.Booked(appointment);
 
         switch (await calendar.BookedAsync(appointment, ct))
         {
             case CalendarAnswer.Accepted accepted:
-                appointment.Status = AppointmentStatus.Confirmed;
-                appointment.ExternalUid = accepted.ExternalUid;
-                appointment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-                await store.ConfirmAsync(appointment, booked, ct);
+                await settle.ConfirmAsync(appointment, accepted.ExternalUid, request.Actor, ct);
                 return new BookingOutcome.Booked(appointment);
             case CalendarAnswer.Refused refused:
-                await store.ReleaseAsync(appointment, Blocked(appointment, service), "Vom Kalender abgelehnt: " + refused.Reason, ct);
+                await settle.ReleaseAsync(appointment, "Vom Kalender abgelehnt: " + refused.Reason, ct);
                 return new BookingOutcome.CalendarRefused(refused.AgentMessage, refused.Unavailable);
             default:
                 return new BookingOutcome.Pending(appointment);

@@ -26,17 +26,8 @@ public sealed class CalComCalendar(
     public static readonly TimeSpan SlotsFor = TimeSpan.FromSeconds(60);
     public const string AppointmentKey = "askpro_appointment_id";
 
-    private CalComSettings? _settings;
-    private bool _read;
-
-    /// <summary>The company's active Cal.com settings (null: the built-in calendar), read once per scope.</summary>
-    public async Task<CalComSettings?> SettingsAsync(CancellationToken ct)
-    {
-        if (_read) return _settings;
-        _settings = await db.CalComSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Active, ct);
-        _read = true;
-        return _settings;
-    }
+    /// <summary>The company's active Cal.com settings (null: the built-in calendar), from the directory snapshot.</summary>
+    public async Task<CalComSettings?> SettingsAsync(CancellationToken ct) => (await directory.GetAsync(ct)).CalCom;
 
     private async Task<CalComConnection> ConnectionAsync(CancellationToken ct)
     {
