@@ -26,5 +26,13 @@ public sealed class Company : Entity
     /// <summary>Cal.com webhook secret, encrypted with Data Protection; never shown again once saved.</summary>
     public string? CalComWebhookSecretProtected { get; set; }
 
+    /// <summary>Customers hear about bookings by e-mail and/or SMS (where they gave an address and did not opt out).</summary>
+    public bool NotifyByEmail { get; set; } = true;
+    public bool NotifyBySms { get; set; }
+
+    /// <summary>24 or 48: how long before an appointment its reminder goes out (bookings made
+    /// more than a week ahead get theirs two days before in any case).</summary>
+    public int ReminderHoursBefore { get; set; } = 24;
+
     public DateTime CreatedAt { get; set; }
 }

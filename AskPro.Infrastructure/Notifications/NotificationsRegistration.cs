@@ -1,4 +1,5 @@
 using AskPro.Core.Notifications;
+using AskPro.Infrastructure.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,13 @@ public static class NotificationsRegistration
         services.AddSingleton<TwilioSmsGateway>();
         services.AddSingleton<ISmsGateway>(sp => new SmsDelivery(
             development ? sp.GetRequiredService<DevOutbox>() : null, twilio.IsConfigured ? sp.GetRequiredService<TwilioSmsGateway>() : null));
+
+        var messages = configuration.GetSection(MessagesOptions.Section).Get<MessagesOptions>() ?? new MessagesOptions();
+        services.AddSingleton(messages);
+        services.AddEventSubscriber<CustomerNotices>();
+        services.AddScoped<MessageComposer>();
+        services.AddSingleton<MessageSender>();
+        if (messages.SenderEnabled) services.AddHostedService(sp => sp.GetRequiredService<MessageSender>());
         return services;
     }
 }

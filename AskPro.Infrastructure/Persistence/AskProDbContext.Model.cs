@@ -58,6 +58,7 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => new { x.CompanyId, x.Phone }).IsUnique();
             e.HasIndex(x => new { x.CompanyId, x.Name });
             e.Property(x => x.Notes).HasMaxLength(4000);
+            e.Property(x => x.Language).HasMaxLength(2);
         });
 
         b.Entity<Core.Calendars.CalComSettings>(e =>
@@ -159,6 +160,26 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Subscriber).HasMaxLength(64);
             e.Property(x => x.Payload).HasMaxLength(16_000);
             e.Property(x => x.LastError).HasMaxLength(2000);
+        });
+        b.Entity<Core.Notifications.CustomerMessage>(e =>
+        {
+            // A message exists once: one confirmation per appointment, one reminder per start, one notice per change.
+            e.HasIndex(x => new { x.CompanyId, x.Key }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.CompanyId, x.CustomerId, x.CreatedAt });
+            e.Property(x => x.Key).HasMaxLength(160);
+            e.Property(x => x.Recipient).HasMaxLength(320);
+            e.Property(x => x.Subject).HasMaxLength(400);
+            e.Property(x => x.Text).HasMaxLength(8000);
+            e.Property(x => x.ProviderMessageId).HasMaxLength(128);
+            e.Property(x => x.SkippedBecause).HasMaxLength(200);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+        });
+        b.Entity<Core.Notifications.MessageTemplate>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.Kind, x.Channel, x.Language }).IsUnique();
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.Property(x => x.Body).HasMaxLength(4000);
         });
         b.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(100_000));
     }

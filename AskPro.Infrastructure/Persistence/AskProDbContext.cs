@@ -37,6 +37,8 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Core.Webhooks.InboxItem> Inbox => Set<Core.Webhooks.InboxItem>();
     public DbSet<Events.OutboxMessage> Outbox => Set<Events.OutboxMessage>();
+    public DbSet<Core.Notifications.CustomerMessage> CustomerMessages => Set<Core.Notifications.CustomerMessage>();
+    public DbSet<Core.Notifications.MessageTemplate> MessageTemplates => Set<Core.Notifications.MessageTemplate>();
     /// <summary>The Data Protection key ring (Microsoft's EF Core key store; not tenant data).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -51,6 +51,9 @@ public sealed class BookingEngine : IAsyncDisposable
     /// <summary>The engine's outbox dispatcher (not running by itself: tests drive it).</summary>
     public OutboxDispatcher Dispatcher => _provider.GetRequiredService<OutboxDispatcher>();
 
+    /// <summary>One of the engine's singletons (e.g. a worker the test drives).</summary>
+    public T Service<T>() where T : notnull => _provider.GetRequiredService<T>();
+
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }
 

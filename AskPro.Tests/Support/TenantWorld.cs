@@ -1,6 +1,7 @@
 using AskPro.Core.Access;
 using AskPro.Core.Customers;
 using AskPro.Core.Directory;
+using AskPro.Core.Notifications;
 using AskPro.Core.Operations;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
@@ -26,6 +27,8 @@ public sealed class SalonData
     public required ApiKey ApiKey { get; init; }
     public required SlotHold Hold { get; init; }
     public required FunctionInvocation Invocation { get; init; }
+    public required CustomerMessage Message { get; init; }
+    public required MessageTemplate Template { get; init; }
 
     /// <summary>Every tenant-owned row of this company, by entity type.</summary>
     public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
@@ -34,6 +37,7 @@ public sealed class SalonData
         [typeof(Customer)] = Customer, [typeof(Appointment)] = Appointment, [typeof(SlotClaim)] = Claim, [typeof(Call)] = Call,
         [typeof(CallbackRequest)] = Callback, [typeof(AuditEntry)] = Audit, [typeof(ApiKey)] = ApiKey,
         [typeof(SlotHold)] = Hold, [typeof(FunctionInvocation)] = Invocation,
+        [typeof(CustomerMessage)] = Message, [typeof(MessageTemplate)] = Template,
     };
 }
 
@@ -86,6 +90,13 @@ public static class TenantWorld
             ApiKey = new ApiKey { CompanyId = c, Name = "k", Prefix = "ak_" + key[..4], Hash = ApiKey.HashOf("key-" + key) },
             Hold = new SlotHold { CompanyId = c, StaffId = staff.Id, GranuleStartUtc = Monday10Utc.AddYears(1), CallId = call.RetellCallId, ExpiresAtUtc = Monday10Utc }, // long expired, a year away: in no test's way
             Invocation = new FunctionInvocation { CompanyId = c, CallId = call.Id, Name = "check_availability", Status = "ok", Success = true, At = Monday10Utc },
+            // Already sent (so a test's sender never picks it up).
+            Message = new CustomerMessage
+            {
+                CompanyId = c, Key = "seed:" + key, CustomerId = customer.Id, AppointmentId = appointment.Id, Kind = MessageKind.Confirmation,
+                Channel = MessageChannel.Sms, AppointmentStartUtc = Monday10Utc, Status = Core.Webhooks.InboxStatus.Processed, Recipient = customerPhone,
+            },
+            Template = new MessageTemplate { CompanyId = c, Kind = MessageKind.Reminder, Channel = MessageChannel.Sms, Body = "{firma}: bis {datum}" },
         };
     }
 }

@@ -5,6 +5,7 @@ using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
 using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Notifications;
 using AskPro.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,12 +49,12 @@ public sealed partial class DemoSeeder
                     var fromPhone = random.Next(3) > 0;
                     // The past is history staff enter (no notice applies); the future is booked as the channel would.
                     var source = day < today ? AppointmentSource.Admin : fromPhone ? AppointmentSource.Phone : AppointmentSource.Portal;
-                    var outcome = await book.RunAsync(new BookRequest(member.Id, service.Id, customer.Id, startUtc, source, "demo"), ct);
+                    var outcome = await book.RunAsync(new BookRequest(member.Id, service.Id, customer.Id, startUtc, source, CustomerNotices.SeedActor), ct);
                     if (outcome is not BookingOutcome.Booked booked) continue;
 
                     // Demo history: how past appointments went (no use case records that yet).
                     if (day < today) booked.Appointment.Status = random.Next(10) == 0 ? AppointmentStatus.NoShow : AppointmentStatus.Completed;
-                    else if (random.Next(12) == 0) await cancel.RunAsync(new CancelRequest(booked.Appointment.Id, "Kunde hat abgesagt", AppointmentSource.Admin, "demo"), ct);
+                    else if (random.Next(12) == 0) await cancel.RunAsync(new CancelRequest(booked.Appointment.Id, "Kunde hat abgesagt", AppointmentSource.Admin, CustomerNotices.SeedActor), ct);
                     if (fromPhone) db.Calls.Add(CallFor(booked.Appointment, customer, service, branch, phone, random));
                     await db.SaveChangesAsync(ct);
                 }

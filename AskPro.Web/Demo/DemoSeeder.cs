@@ -50,6 +50,7 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IHostEnviron
         {
             Name = demo.Name, TenantKey = demo.TenantKey, Industry = demo.Industry, Status = CompanyStatus.Active,
             CreatedAt = now, CalComWebhookSecretProtected = secrets.Protect(demo.CalComSecret),
+            NotifyBySms = demo == DemoData.Salon, // CONTRACTS.md: the demo salon confirms by e-mail and SMS
         };
         var branch = new Branch
         {
