@@ -46,6 +46,10 @@ public static class SchedulingRegistration
             q.AddTrigger(t => t.ForJob(Calendars.CalCom.BookingReconciliationJob.Key).WithIdentity("booking-reconciliation-5min", "calendars")
                 .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
 
+            q.AddJob<Notifications.ReminderJob>(j => j.WithIdentity(Notifications.ReminderJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Notifications.ReminderJob.Key).WithIdentity("reminders-5min", "notifications")
+                .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
+
             q.AddJob<BackupJob>(j => j.WithIdentity(BackupJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BackupJob.Key).WithIdentity("backup-nightly", "operations")
                 .WithSchedule(CronScheduleBuilder.Create(backup.Cron)
