@@ -37,6 +37,9 @@ public static class PortalRegistration
         services.AddScoped<RevokeApiKey>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AddCustomer>();
+        services.AddScoped<Core.Customers.ICustomerDataStore, Customers.CustomerDataStore>();
+        services.AddScoped<Core.Customers.ExportCustomerData.ExportCustomerData>();
+        services.AddScoped<Core.Customers.EraseCustomer.EraseCustomer>();
 
         services.AddScoped<IDirectoryQueries, DirectoryQueries>();
         services.AddScoped<ICalendarQueries, CalendarQueries>();
