@@ -1,4 +1,5 @@
 using AskPro.Core.Access;
+using AskPro.Core.Calendars;
 using AskPro.Core.Customers;
 using AskPro.Core.Directory;
 using AskPro.Core.Notifications;
@@ -29,6 +30,7 @@ public sealed class SalonData
     public required FunctionInvocation Invocation { get; init; }
     public required CustomerMessage Message { get; init; }
     public required MessageTemplate Template { get; init; }
+    public required CalComSettings CalCom { get; init; }
 
     /// <summary>Every tenant-owned row of this company, by entity type.</summary>
     public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
@@ -37,7 +39,7 @@ public sealed class SalonData
         [typeof(Customer)] = Customer, [typeof(Appointment)] = Appointment, [typeof(SlotClaim)] = Claim, [typeof(Call)] = Call,
         [typeof(CallbackRequest)] = Callback, [typeof(AuditEntry)] = Audit, [typeof(ApiKey)] = ApiKey,
         [typeof(SlotHold)] = Hold, [typeof(FunctionInvocation)] = Invocation,
-        [typeof(CustomerMessage)] = Message, [typeof(MessageTemplate)] = Template,
+        [typeof(CustomerMessage)] = Message, [typeof(MessageTemplate)] = Template, [typeof(CalComSettings)] = CalCom,
     };
 }
 
@@ -97,6 +99,7 @@ public static class TenantWorld
                 Channel = MessageChannel.Sms, AppointmentStartUtc = Monday10Utc, Status = Core.Webhooks.InboxStatus.Processed, Recipient = customerPhone,
             },
             Template = new MessageTemplate { CompanyId = c, Kind = MessageKind.Reminder, Channel = MessageChannel.Sms, Body = "{firma}: bis {datum}" },
+            CalCom = new CalComSettings { CompanyId = c, ApiKeyProtected = "protected-" + key },
         };
     }
 }
