@@ -1,6 +1,7 @@
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Portal;
+using AskPro.Infrastructure.Security;
 using AskPro.Infrastructure.Booking;
 using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Events;
@@ -40,7 +41,9 @@ public sealed class PortalWorld : IAsyncDisposable
         }).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddAskProPersistence(configuration);
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddAskProCaching(configuration, services.AddHealthChecks());
+        services.AddAskProDataProtection(configuration); // the booking engine decrypts a company's Cal.com key
         services.AddAskProBooking(configuration);
         services.AddAskProEvents(configuration);
         services.AddAskProPortal();
