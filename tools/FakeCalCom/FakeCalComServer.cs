@@ -116,8 +116,7 @@ public sealed class FakeCalComServer : IAsyncDisposable
         {
             case null or Fault.BookThenHang or Fault.WrongBooking or Fault.SlotTaken: context.Items["fault"] = rule?.Fault; await next(context); return;
             case Fault.Hang:
-                try { await Task.Delay(Timeout.Infinite, context.RequestAborted); }
-                catch (OperationCanceledException) { }
+                await HangUntilAbortedAsync(context);
                 return;
             case Fault.MinimumNotice: await Write(context, Error(400, "BadRequestException", "Attempting to book a meeting within the minimum booking notice.")); return;
             case Fault.MissingField: await Write(context, Error(400, "BadRequestException", "Missing required booking field: attendee.email")); return;
@@ -132,6 +131,14 @@ public sealed class FakeCalComServer : IAsyncDisposable
     }
 
     private static Task Write(HttpContext context, IResult result) => result.ExecuteAsync(context);
+
+    /// <summary>A hanging Cal.com: the request stays open, unanswered, until the client gives up.</summary>
+    private static Task HangUntilAbortedAsync(HttpContext context)
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        context.RequestAborted.Register(() => aborted.TrySetResult());
+        return aborted.Task;
+    }
 
     private IResult Slots(HttpRequest request)
     {
@@ -214,8 +221,7 @@ public sealed class FakeCalComServer : IAsyncDisposable
         if (booking is null) return NoOneFree();
         if (fault == Fault.BookThenHang)
         {
-            try { await Task.Delay(Timeout.Infinite, context.RequestAborted); }
-            catch (OperationCanceledException) { }
+            await HangUntilAbortedAsync(context);
             return Results.Empty;
         }
         return Created(BookingJson(booking));
