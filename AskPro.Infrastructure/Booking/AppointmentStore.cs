@@ -28,26 +28,60 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
         db.Appointments.Add(appointment);
         Claim(appointment, blocked);
         if (bookedEvent is not null) outbox.Add(db, bookedEvent);
-        // SaveChanges runs in one transaction: the appointment exists only with all its claims and its event.
-        if (!await TrySaveAsync(ct)) return false;
+        // SaveChanges runs in one transaction: the appointment exists only with all its claims and
+        // its event. A deadlock victim wrote nothing and its entities are still Added: save again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+                return false;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxDeadlockRetries && DatabaseMigrator.IsDeadlock(ex))
+            {
+            }
+        }
         await changed.NotifyAsync([blocked], ct);
         return true;
     }
 
+    /// <summary>How often a unit of work is redone after the database chose it as a deadlock victim.</summary>
+    private const int MaxDeadlockRetries = 5;
+
     public async Task<bool> TryMoveAsync(Appointment moved, TimeInterval freed, TimeInterval blocked, DomainEvent rescheduled, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Old claims go first, so a move that overlaps its own old time is possible.
-        await db.SlotClaims.Where(c => c.AppointmentId == moved.Id).ExecuteDeleteAsync(ct);
-        Track(moved);
-        Claim(moved, blocked);
-        outbox.Add(db, rescheduled);
-        if (!await TrySaveAsync(ct))
+        for (var attempt = 1; ; attempt++)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            return false;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                // Old claims go first, so a move that overlaps its own old time is possible.
+                await db.SlotClaims.Where(c => c.AppointmentId == moved.Id).ExecuteDeleteAsync(ct);
+                Track(moved);
+                Claim(moved, blocked);
+                outbox.Add(db, rescheduled);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                break;
+            }
+            catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return false;
+            }
+            catch (Exception ex) when (attempt < MaxDeadlockRetries && DatabaseMigrator.IsDeadlock(ex))
+            {
+                // The whole move is redone: the aborted transaction kept neither the deletes nor the claims.
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
         }
-        await tx.CommitAsync(ct);
         await changed.NotifyAsync([freed, blocked], ct);
         return true;
     }
@@ -112,18 +146,4 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
         db.SlotClaims.AddRange(blocked.Granules(SlotClaim.Granule)
             .Select(g => new SlotClaim { CompanyId = appointment.CompanyId, StaffId = appointment.StaffId, GranuleStartUtc = g, AppointmentId = appointment.Id }));
 
-    /// <summary>False when a claim collided; the tracked changes are dropped, nothing was written.</summary>
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
 }

@@ -42,10 +42,11 @@ internal sealed class DatabaseHoldStore(AskProDbContext db, TimeProvider clock) 
             await tx.CommitAsync(ct);
             return held;
         }
-        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        catch (Exception ex) when (ex is DbUpdateException update && DatabaseMigrator.IsUniqueViolation(update) || DatabaseMigrator.IsDeadlock(ex))
         {
-            // Another call took some of this time at the same moment: nothing is held this
-            // time; booking is still guarded by the slot claims.
+            // Another call took some of this time at the same moment (or wanted it in another
+            // order and the database aborted this one): nothing is held this time; booking is
+            // still guarded by the slot claims.
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return 0;

@@ -31,4 +31,15 @@ public static class DatabaseMigrator
         Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };
+
+    /// <summary>The database broke a lock cycle by aborting this writer's transaction (nothing
+    /// of it was written): two writers took the same unique keys in different orders. Retrying
+    /// the whole unit of work is the remedy; the retry then meets the winner's rows.</summary>
+    public static bool IsDeadlock(Exception ex) => (ex is DbUpdateException { InnerException: { } inner } ? inner : ex) switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected,
+        // 1205: chosen as the deadlock victim.
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number == 1205,
+        _ => false,
+    };
 }

@@ -31,6 +31,8 @@ public static class SqlServerServer
 
     private static void DropCreated()
     {
+        // Nothing was created when no server is configured (the suites skipped).
+        lock (Created) if (ConnectionString is null || Created.Count == 0) return;
         SqlConnection.ClearAllPools();
         using var connection = new SqlConnection(ConnectionString);
         connection.Open();
