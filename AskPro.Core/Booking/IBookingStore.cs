@@ -26,8 +26,10 @@ public interface IBookingStore
     Task ConfirmAsync(Appointment confirmed, DomainEvent booked, CancellationToken ct);
 
     /// <summary>A Pending appointment the calendar refused (or never got): cancelled with the
-    /// reason and its claims freed, without an event (it was never booked).</summary>
-    Task ReleaseAsync(Appointment released, TimeInterval freed, string reason, CancellationToken ct);
+    /// reason and its claims freed, without an event (it was never booked). A
+    /// <paramref name="callback"/> (staff should call the caller back) is written in the same
+    /// transaction: a failure leaves the appointment Pending and no callback, never one without the other.</summary>
+    Task ReleaseAsync(Appointment released, TimeInterval freed, string reason, Telephony.CallbackRequest? callback, CancellationToken ct);
 
     /// <summary>Releases the claims of <paramref name="freed"/> and claims <paramref name="blocked"/>
     /// for the moved appointment. False (nothing changed) when the new time collides.</summary>

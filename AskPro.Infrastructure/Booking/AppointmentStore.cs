@@ -115,13 +115,14 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task ReleaseAsync(Appointment released, TimeInterval freed, string reason, CancellationToken ct)
+    public async Task ReleaseAsync(Appointment released, TimeInterval freed, string reason, Core.Telephony.CallbackRequest? callback, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SlotClaims.Where(c => c.AppointmentId == released.Id).ExecuteDeleteAsync(ct);
         released.Status = AppointmentStatus.Cancelled;
         released.CancellationReason = reason.Length > 1000 ? reason[..1000] : reason;
         Track(released);
+        if (callback is not null) db.CallbackRequests.Add(callback);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await changed.NotifyAsync([freed], ct);

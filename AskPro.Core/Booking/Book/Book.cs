@@ -61,7 +61,7 @@ public sealed class Book(IBookingStore store, ITenantDirectory directory, Custom
                 await settle.ConfirmAsync(appointment, accepted.ExternalUid, request.Actor, ct);
                 return new BookingOutcome.Booked(appointment);
             case CalendarAnswer.Refused refused:
-                await settle.ReleaseAsync(appointment, "Vom Kalender abgelehnt: " + refused.Reason, ct);
+                await settle.ReleaseAsync(appointment, "Vom Kalender abgelehnt: " + refused.Reason, null, ct);
                 return new BookingOutcome.CalendarRefused(refused.AgentMessage, refused.Unavailable);
             default:
                 return new BookingOutcome.Pending(appointment);

@@ -21,10 +21,11 @@ public sealed class SettlePending(IBookingStore store, ITenantDirectory director
         await store.ConfirmAsync(pending, booked, ct);
     }
 
-    public async Task ReleaseAsync(Appointment pending, string reason, CancellationToken ct)
+    /// <summary>Releases the appointment; <paramref name="callback"/>, when given, is saved with it in one unit of work.</summary>
+    public async Task ReleaseAsync(Appointment pending, string reason, Telephony.CallbackRequest? callback, CancellationToken ct)
     {
         var buffer = (await directory.GetAsync(ct)).Service(pending.ServiceId)?.Buffer ?? TimeSpan.Zero;
         pending.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await store.ReleaseAsync(pending, new Shared.TimeInterval(pending.StartUtc, pending.EndUtc + buffer), reason, ct);
+        await store.ReleaseAsync(pending, new Shared.TimeInterval(pending.StartUtc, pending.EndUtc + buffer), reason, callback, ct);
     }
 }

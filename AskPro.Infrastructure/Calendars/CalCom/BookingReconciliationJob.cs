@@ -42,7 +42,7 @@ public sealed class BookingReconciliationJob(IServiceScopeFactory scopes, TimePr
             scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(TenantId.From(company.Key));
             foreach (var item in company)
             {
-                switch (await SettleAsync(scope.ServiceProvider, item.Id, now, ct))
+                switch (await SettleOrLeaveAsync(scope.ServiceProvider, item.Id, now, ct))
                 {
                     case true: confirmed++; break;
                     case false: released++; break;
@@ -51,6 +51,22 @@ public sealed class BookingReconciliationJob(IServiceScopeFactory scopes, TimePr
             }
         }
         return (JobOutcome.Succeeded, $"{pending.Count} pending: {confirmed} confirmed, {released} released, {left} left for the next run");
+    }
+
+    /// <summary>A save that fails leaves this appointment (nothing of its settling was written)
+    /// for the next run, and the others are still settled now.</summary>
+    private async Task<bool?> SettleOrLeaveAsync(IServiceProvider services, Guid id, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            return await SettleAsync(services, id, now, ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "Settling pending appointment {AppointmentId} failed; left for the next run", id);
+            services.GetRequiredService<AskProDbContext>().ChangeTracker.Clear();
+            return null;
+        }
     }
 
     /// <summary>True: confirmed; false: released; null: undecided.</summary>
@@ -71,17 +87,17 @@ public sealed class BookingReconciliationJob(IServiceScopeFactory scopes, TimePr
         if (lookup is CalComCalendar.Lookup.Failed failed && appointment.CreatedAt > now - GiveUpAfter) return null;
 
         var why = lookup is CalComCalendar.Lookup.Failed f ? $"Cal.com seit einem Tag nicht erreichbar ({f.Reason})" : "Nicht in Cal.com angekommen";
-        await settle.ReleaseAsync(appointment, why, ct);
-        if (appointment.Source == AppointmentSource.Phone && await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == appointment.CustomerId, ct) is { } customer)
-        {
-            db.CallbackRequests.Add(new CallbackRequest
+        // The callback is saved with the release, in one transaction: a caller is never left
+        // without their appointment and without a call back.
+        var callback = appointment.Source == AppointmentSource.Phone && await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == appointment.CustomerId, ct) is { } customer
+            ? new CallbackRequest
             {
-                CallId = appointment.CallId, CustomerId = customer.Id, Phone = customer.Phone, Name = customer.Name, CreatedAt = now,
+                CompanyId = appointment.CompanyId, CallId = appointment.CallId, CustomerId = customer.Id, Phone = customer.Phone, Name = customer.Name, CreatedAt = now,
                 Reason = $"Telefonisch gebuchter Termin am {appointment.StartUtc:yyyy-MM-dd HH:mm} UTC konnte in Cal.com nicht bestätigt werden: bitte zurückrufen.",
-            });
-            await db.SaveChangesAsync(ct);
-        }
-        await audit.WriteAsync(Entry("calcom.pending.released", appointment, why + ": freigegeben" + (appointment.Source == AppointmentSource.Phone ? ", Rückruf angelegt." : "."), now), ct);
+            }
+            : null;
+        await settle.ReleaseAsync(appointment, why, callback, ct);
+        await audit.WriteAsync(Entry("calcom.pending.released", appointment, why + ": freigegeben" + (callback is not null ? ", Rückruf angelegt." : "."), now), ct);
         return false;
     }
 
