@@ -8,6 +8,14 @@ public sealed record DirectorySnapshot(Company Company, IReadOnlyList<Branch> Br
     /// <summary>The company's active Cal.com connection; null: the built-in calendar.</summary>
     public Calendars.CalComSettings? CalCom { get; init; }
 
+    /// <summary>Staff members whose service is a Cal.com event type of their own.</summary>
+    public IReadOnlyList<Calendars.CalComStaffEventType> CalComStaffEventTypes { get; init; } = [];
+
+    /// <summary>The Cal.com event type a staff member's service is booked as: their own where
+    /// mapped, else the service's (null: the service cannot be booked in Cal.com).</summary>
+    public int? CalComEventTypeFor(Guid serviceId, Guid staffId) =>
+        CalComStaffEventTypes.FirstOrDefault(m => m.ServiceId == serviceId && m.StaffId == staffId)?.EventTypeId ?? Service(serviceId)?.CalComEventTypeId;
+
     public Branch? Branch(Guid id) => Branches.FirstOrDefault(b => b.Id == id);
     public Service? Service(Guid id) => Services.FirstOrDefault(s => s.Id == id);
     public Staff? StaffMember(Guid id) => Staff.FirstOrDefault(s => s.Id == id);

@@ -51,7 +51,7 @@ internal sealed class DirectoryChanges(IDirectoryStamp stamp, CalledNumberIndex 
             switch (entry.Entity)
             {
                 case Company company: companies.Add(company.Id); break;
-                case Branch or Service or Staff or PhoneNumber or Core.Calendars.CalComSettings: companies.Add(((ITenantOwned)entry.Entity).CompanyId); break;
+                case Branch or Service or Staff or PhoneNumber or Core.Calendars.CalComSettings or Core.Calendars.CalComStaffEventType: companies.Add(((ITenantOwned)entry.Entity).CompanyId); break;
                 case Dictionary<string, object> when entry.Metadata.GetTableName() == "StaffServices" && db.TenantContext.Tenant is { } current:
                     companies.Add(current.Value);
                     break;

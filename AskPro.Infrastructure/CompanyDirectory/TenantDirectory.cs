@@ -30,7 +30,8 @@ internal sealed class TenantDirectory(AskProDbContext db, ITenantContext tenant,
         var services = await db.Services.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Name).ToListAsync(ct);
         var staff = await db.Staff.AsNoTracking().Include(s => s.Services.Where(x => x.Active)).Where(s => s.Active).OrderBy(s => s.Name).ToListAsync(ct);
         var calCom = await db.CalComSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Active, ct);
-        return new DirectorySnapshot(company, branches, services, staff) { CalCom = calCom };
+        var staffEventTypes = calCom is null ? new List<Core.Calendars.CalComStaffEventType>() : await db.CalComStaffEventTypes.AsNoTracking().ToListAsync(ct);
+        return new DirectorySnapshot(company, branches, services, staff) { CalCom = calCom, CalComStaffEventTypes = staffEventTypes };
     }
 }
 

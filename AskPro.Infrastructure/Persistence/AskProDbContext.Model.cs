@@ -66,6 +66,7 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => x.CompanyId).IsUnique();
             e.Property(x => x.ApiKeyProtected).HasMaxLength(2000);
         });
+        b.Entity<Core.Calendars.CalComStaffEventType>(e => e.HasIndex(x => new { x.CompanyId, x.StaffId, x.ServiceId }).IsUnique());
 
         b.Entity<ApiKey>(e =>
         {

@@ -48,10 +48,12 @@ public sealed class CalComBookingEvents(
         if (await db.Appointments.AnyAsync(a => a.ExternalUid == uid, ct)) return;
 
         var eventTypeId = (int?)JsonFields.Integer(payload, "eventTypeId", 1, int.MaxValue);
-        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.CalComEventTypeId == eventTypeId, ct)
+        // A staff member's own event type names service and staff; a service's names the service.
+        var mapped = await db.CalComStaffEventTypes.AsNoTracking().FirstOrDefaultAsync(m => m.EventTypeId == eventTypeId, ct);
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => mapped != null ? s.Id == mapped.ServiceId : s.CalComEventTypeId == eventTypeId, ct)
             ?? throw new DeadLetterException($"No service is connected to Cal.com event type {eventTypeId}.");
         var organizer = JsonFields.Object(payload, "organizer") is { } o ? Text(o, "email") : null;
-        var staff = await db.Staff.AsNoTracking().Include(s => s.Services).FirstOrDefaultAsync(s => s.Email == organizer, ct)
+        var staff = await db.Staff.AsNoTracking().Include(s => s.Services).FirstOrDefaultAsync(s => mapped != null ? s.Id == mapped.StaffId : s.Email == organizer, ct)
             ?? throw new DeadLetterException("The organizer is not a staff member of this company.");
         var customer = await CustomerAsync(payload, ct);
         var start = Instant(payload, "startTime");

@@ -31,6 +31,7 @@ public sealed class SalonData
     public required CustomerMessage Message { get; init; }
     public required MessageTemplate Template { get; init; }
     public required CalComSettings CalCom { get; init; }
+    public required CalComStaffEventType StaffEventType { get; init; }
 
     /// <summary>Every tenant-owned row of this company, by entity type.</summary>
     public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
@@ -40,6 +41,7 @@ public sealed class SalonData
         [typeof(CallbackRequest)] = Callback, [typeof(AuditEntry)] = Audit, [typeof(ApiKey)] = ApiKey,
         [typeof(SlotHold)] = Hold, [typeof(FunctionInvocation)] = Invocation,
         [typeof(CustomerMessage)] = Message, [typeof(MessageTemplate)] = Template, [typeof(CalComSettings)] = CalCom,
+        [typeof(CalComStaffEventType)] = StaffEventType,
     };
 }
 
@@ -100,6 +102,7 @@ public static class TenantWorld
             },
             Template = new MessageTemplate { CompanyId = c, Kind = MessageKind.Reminder, Channel = MessageChannel.Sms, Body = "{firma}: bis {datum}" },
             CalCom = new CalComSettings { CompanyId = c, ApiKeyProtected = "protected-" + key },
+            StaffEventType = new CalComStaffEventType { CompanyId = c, StaffId = staff.Id, ServiceId = service.Id, EventTypeId = 4711 },
         };
     }
 }

@@ -35,15 +35,28 @@ public sealed class CalComCalendar(
         return new CalComConnection(tenant.RequireTenant().Value, new Uri(settings.BaseUrl), secrets.Unprotect(settings.ApiKeyProtected));
     }
 
+    /// <summary>Busy time per staff member: outside the free slots of the event type their
+    /// service is booked as (their own where mapped, else the service's).</summary>
     public async Task<IReadOnlyList<BusyTime>> ExternalBusyAsync(Service service, IReadOnlyList<Guid> staffIds, TimeInterval range, CancellationToken ct)
     {
-        // A service without an event type cannot be booked in Cal.com: nothing of it is free.
-        if (service.CalComEventTypeId is not { } eventType) return staffIds.Select(s => new BusyTime(s, range)).ToList();
-        var starts = await FreeStartsAsync(eventType, range, ct);
+        var company = await directory.GetAsync(ct);
+        var busy = new List<BusyTime>();
+        foreach (var group in staffIds.GroupBy(s => company.CalComEventTypeFor(service.Id, s) ?? service.CalComEventTypeId))
+        {
+            // A service without an event type cannot be booked in Cal.com: nothing of it is free.
+            var outside = group.Key is { } eventType ? OutsideFree(await FreeStartsAsync(eventType, range, ct), service.Duration, range) : [range];
+            busy.AddRange(group.SelectMany(s => outside.Select(b => new BusyTime(s, b))));
+        }
+        return busy;
+    }
+
+    /// <summary>The parts of the range in which no free start's service fits.</summary>
+    private static List<TimeInterval> OutsideFree(List<DateTime> starts, TimeSpan duration, TimeInterval range)
+    {
         var free = new List<TimeInterval>();
         foreach (var start in starts.Order())
         {
-            var end = start + service.Duration;
+            var end = start + duration;
             if (free.Count > 0 && free[^1].End >= start) free[^1] = new TimeInterval(free[^1].Start, end > free[^1].End ? end : free[^1].End);
             else free.Add(new TimeInterval(start, end));
         }
@@ -56,7 +69,7 @@ public sealed class CalComCalendar(
             if (cursor >= range.End) break;
         }
         if (cursor < range.End) busy.Add(new TimeInterval(cursor, range.End));
-        return [.. staffIds.SelectMany(s => busy.Where(b => b.End > b.Start).Select(b => new BusyTime(s, b)))];
+        return busy.Where(b => b.End > b.Start).ToList();
     }
 
     private async Task<List<DateTime>> FreeStartsAsync(int eventType, TimeInterval range, CancellationToken ct)
@@ -86,7 +99,7 @@ public sealed class CalComCalendar(
     public async Task<CalendarAnswer> BookedAsync(Appointment appointment, CancellationToken ct)
     {
         var company = await directory.GetAsync(ct);
-        if (company.Service(appointment.ServiceId)?.CalComEventTypeId is not { } eventType)
+        if (company.CalComEventTypeFor(appointment.ServiceId, appointment.StaffId) is not { } eventType)
             return new CalendarAnswer.Refused("The service has no Cal.com event type.", "Diese Leistung kann ich gerade nicht buchen. Soll jemand Sie zurückrufen?", false);
         var connection = await ConnectionAsync(ct);
         var settings = (await SettingsAsync(ct))!;
@@ -123,7 +136,7 @@ public sealed class CalComCalendar(
     {
         var company = await directory.GetAsync(ct);
         var settings = await SettingsAsync(ct);
-        if (settings is null || company.Service(appointment.ServiceId)?.CalComEventTypeId is not { } eventType) return new Lookup.Failed("not connected");
+        if (settings is null || company.CalComEventTypeFor(appointment.ServiceId, appointment.StaffId) is not { } eventType) return new Lookup.Failed("not connected");
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == appointment.CustomerId, ct);
         return await FindOwnAsync(await ConnectionAsync(ct), appointment, customer.Email ?? settings.AliasFor(customer.Id), eventType, ct);
     }

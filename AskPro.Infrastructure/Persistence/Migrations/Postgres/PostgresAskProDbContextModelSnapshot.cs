@@ -108,6 +108,33 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("CalComSettings");
                 });
 
+            modelBuilder.Entity("AskPro.Core.Calendars.CalComStaffEventType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EventTypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "StaffId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("CalComStaffEventTypes");
+                });
+
             modelBuilder.Entity("AskPro.Core.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")

@@ -108,6 +108,33 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("CalComSettings");
                 });
 
+            modelBuilder.Entity("AskPro.Core.Calendars.CalComStaffEventType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EventTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "StaffId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("CalComStaffEventTypes");
+                });
+
             modelBuilder.Entity("AskPro.Core.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")

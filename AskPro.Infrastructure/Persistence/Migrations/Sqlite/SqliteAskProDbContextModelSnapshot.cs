@@ -103,6 +103,33 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CalComSettings");
                 });
 
+            modelBuilder.Entity("AskPro.Core.Calendars.CalComStaffEventType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "StaffId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("CalComStaffEventTypes");
+                });
+
             modelBuilder.Entity("AskPro.Core.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
