@@ -24,6 +24,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using AskPro.Infrastructure.Portal;
+using AskPro.Infrastructure.Onboarding;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -66,6 +67,7 @@ public static class Composition
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddAskProPortal();
+        services.AddAskProOnboarding();
         services.AddSingleton<DemoSeeder>();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();

@@ -2,6 +2,8 @@ using AskPro.Core.Shared;
 
 namespace AskPro.Core.Directory;
 
+/// <summary>Draft: set up in the onboarding wizard, its number not answered yet (test calls
+/// only). Active: live. Suspended: stopped by the platform; its number is not answered.</summary>
 public enum CompanyStatus { Draft, Active, Suspended }
 
 /// <summary>The tenant: one business using AskPro.</summary>
@@ -19,6 +21,13 @@ public sealed class Company : Entity
     public string CountryCode { get; set; } = "DE";
 
     public CompanyStatus Status { get; set; } = CompanyStatus.Draft;
+
+    /// <summary>When the company first went live (null: never). Reactivating a suspended company
+    /// returns it to Active only if it had been live, otherwise to Draft.</summary>
+    public DateTime? WentLiveAt { get; set; }
+
+    /// <summary>The onboarding wizard's step reached (its own step key), so it resumes there.</summary>
+    public string OnboardingStep { get; set; } = "";
 
     /// <summary>Slot grid for availability, in minutes.</summary>
     public int SlotGridMinutes { get; set; } = 15;

@@ -18,6 +18,7 @@ public abstract partial class AskProDbContext
             e.Property(c => c.TenantKey).HasMaxLength(64);
             e.Property(c => c.CountryCode).HasMaxLength(2);
             e.Property(c => c.TimeZoneId).HasMaxLength(64);
+            e.Property(c => c.OnboardingStep).HasMaxLength(32);
         });
 
         // Weekly hours, closures and absences are read and written whole, with their branch or staff
@@ -50,6 +51,7 @@ public abstract partial class AskProDbContext
         b.Entity<PhoneNumber>(e =>
         {
             e.HasIndex(x => x.Number).IsUnique();
+            e.Property(x => x.SipTerminationUri).HasMaxLength(256);
             e.HasOne(x => x.Branch).WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -126,6 +128,20 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Message).HasMaxLength(2000);
         });
         b.Entity<CallbackRequest>(e => e.HasIndex(x => new { x.CompanyId, x.Status }));
+
+        // One agent per branch, held by the database: two provisioning runs at once cannot both
+        // create one.
+        b.Entity<Core.Telephony.Provisioning.VoiceAgent>(e =>
+        {
+            e.HasIndex(x => x.BranchId).IsUnique();
+            e.HasIndex(x => x.CompanyId);
+            e.HasOne<Branch>().WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.LlmId).HasMaxLength(128);
+            e.Property(x => x.AgentId).HasMaxLength(128);
+            e.Property(x => x.ScriptFingerprint).HasMaxLength(64);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.Ignore(x => x.IsProvisioned);
+        });
         b.Entity<AuditEntry>(e =>
         {
             e.HasIndex(x => new { x.CompanyId, x.At });

@@ -31,6 +31,7 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<FunctionInvocation> FunctionInvocations => Set<FunctionInvocation>();
     public DbSet<SlotHold> SlotHolds => Set<SlotHold>();
     public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
+    public DbSet<Core.Telephony.Provisioning.VoiceAgent> VoiceAgents => Set<Core.Telephony.Provisioning.VoiceAgent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Core.Calendars.CalComSettings> CalComSettings => Set<Core.Calendars.CalComSettings>();

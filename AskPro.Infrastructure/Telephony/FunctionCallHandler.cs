@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AskPro.Core.Directory;
+using AskPro.Core.Onboarding;
 using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
 using AskPro.Core.Telephony.AgentFunctions;
@@ -32,7 +33,8 @@ public sealed partial class FunctionCallHandler(
 
         var resolved = await ResolveAsync(to, callId, callElement, ct);
         if (resolved is null) return FunctionReply.Fail("error", "Diese Rufnummer ist bei uns keinem Betrieb zugeordnet.");
-        var (call, callRow) = resolved.Value;
+        if (resolved.Value.Row is null) return FunctionReply.Fail(CompanyLifecycle.NotLiveStatus, CompanyLifecycle.NotLiveSentence);
+        var (call, callRow) = (resolved.Value.Call!, resolved.Value.Row);
 
         FunctionArguments args;
         try
@@ -52,7 +54,9 @@ public sealed partial class FunctionCallHandler(
         return Log(callRow, name, args, started, reply);
     }
 
-    private async Task<(AgentCall Call, Call Row)?> ResolveAsync(E164Number to, string retellCallId, JsonElement callElement, CancellationToken ct)
+    /// <returns>Null: no company has the number; no row: the company is not live (nothing is
+    /// recorded or booked for it).</returns>
+    private async Task<(AgentCall? Call, Call? Row)?> ResolveAsync(E164Number to, string retellCallId, JsonElement callElement, CancellationToken ct)
     {
         if (await calledNumber.EnterTenantAsync(to, "function call: resolve number", ct) is not { } number)
         {
@@ -62,6 +66,13 @@ public sealed partial class FunctionCallHandler(
 
         var company = await directory.GetAsync(ct);
         if (company.Branch(number.BranchId) is not { } branch) return null;
+        // A Draft company takes test calls only: web calls, which only holders of the
+        // installation's key start (the wizard's simulator, the platform's dashboard).
+        if (!CompanyLifecycle.Answers(company.Company.Status, isTestCall: Text(callElement, "call_type") == "web_call"))
+        {
+            logger.LogInformation("Function call for company {CompanyId} refused: status {Status}", company.Company.Id, company.Company.Status);
+            return (null, null);
+        }
         var caller = RetellCallerId.Read(Text(callElement, "from_number"), company.Company.CountryCode);
         var (row, known) = await calls.FindOrStartAsync(retellCallId, branch.Id, to, caller, Text(callElement, "agent_id"), CallStatus.Ongoing, ct);
         return (new AgentCall(row.Id, retellCallId, company, branch, caller, known, row.SelectedServiceId, row.SelectedStaffId), row);

@@ -7,6 +7,7 @@ using AskPro.Core.Operations;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
+using AskPro.Core.Telephony.Provisioning;
 
 namespace AskPro.Tests.Support;
 
@@ -32,6 +33,7 @@ public sealed class SalonData
     public required MessageTemplate Template { get; init; }
     public required CalComSettings CalCom { get; init; }
     public required CalComStaffEventType StaffEventType { get; init; }
+    public required VoiceAgent Agent { get; init; }
 
     /// <summary>Every tenant-owned row of this company, by entity type.</summary>
     public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
@@ -42,6 +44,7 @@ public sealed class SalonData
         [typeof(SlotHold)] = Hold, [typeof(FunctionInvocation)] = Invocation,
         [typeof(CustomerMessage)] = Message, [typeof(MessageTemplate)] = Template, [typeof(CalComSettings)] = CalCom,
         [typeof(CalComStaffEventType)] = StaffEventType,
+        [typeof(VoiceAgent)] = Agent,
     };
 }
 
@@ -103,6 +106,7 @@ public static class TenantWorld
             Template = new MessageTemplate { CompanyId = c, Kind = MessageKind.Reminder, Channel = MessageChannel.Sms, Body = "{firma}: bis {datum}" },
             CalCom = new CalComSettings { CompanyId = c, ApiKeyProtected = "protected-" + key },
             StaffEventType = new CalComStaffEventType { CompanyId = c, StaffId = staff.Id, ServiceId = service.Id, EventTypeId = 4711 },
+            Agent = new VoiceAgent { CompanyId = c, BranchId = branch.Id, LlmId = "llm_" + key, AgentId = "agent_" + key, ProvisionedAt = Monday10Utc },
         };
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IHostEnviron
         var now = clock.GetUtcNow().UtcDateTime;
         var company = new Company
         {
-            Name = demo.Name, TenantKey = demo.TenantKey, Industry = demo.Industry, Status = CompanyStatus.Active,
+            Name = demo.Name, TenantKey = demo.TenantKey, Industry = demo.Industry, Status = CompanyStatus.Active, WentLiveAt = now,
             CreatedAt = now, CalComWebhookSecretProtected = secrets.Protect(demo.CalComSecret),
             NotifyBySms = demo == DemoData.Salon, // CONTRACTS.md: the demo salon confirms by e-mail and SMS
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AskPro.Core.Directory;
+using AskPro.Core.Onboarding;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
@@ -91,6 +92,13 @@ public static class RetellWebhookEndpoints
 
         var snapshot = await directory.GetAsync(ct);
         var (company, branch) = (snapshot.Company, snapshot.Branch(number.BranchId)!);
+        // call_inbound comes only for phone calls, never for test calls: a company that is not
+        // live gets its name and the sentence, which the prompt tells the agent to say and hang up.
+        if (!CompanyLifecycle.Answers(company.Status, isTestCall: false))
+            return (Inbound(new Dictionary<string, string>
+            {
+                ["freigeschaltet"] = "nein", ["hinweis"] = CompanyLifecycle.NotLiveSentence, ["firma"] = company.Name, ["filiale"] = branch.Name,
+            }), number.CompanyId);
         var from = inbound.TryGetProperty("from_number", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         string? firstName = null;
         if (RetellCallerId.Read(from, company.CountryCode) is CallerId.Known known)
@@ -111,7 +119,11 @@ public static class RetellWebhookEndpoints
             ["filiale"] = branch.Name,
             ["bekannter_kunde"] = firstName is null ? "nein" : "ja",
             ["vorname"] = firstName ?? "",
+            ["freigeschaltet"] = "ja",
         };
-        return (TypedResults.Json(new Dictionary<string, object> { ["call_inbound"] = new Dictionary<string, object> { ["dynamic_variables"] = variables } }), number.CompanyId);
+        return (Inbound(variables), number.CompanyId);
     }
+
+    private static IResult Inbound(Dictionary<string, string> variables) =>
+        TypedResults.Json(new Dictionary<string, object> { ["call_inbound"] = new Dictionary<string, object> { ["dynamic_variables"] = variables } });
 }

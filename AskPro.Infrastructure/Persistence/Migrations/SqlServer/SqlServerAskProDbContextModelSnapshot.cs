@@ -317,6 +317,11 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("NotifyBySms")
                         .HasColumnType("bit");
 
+                    b.Property<string>("OnboardingStep")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("ReminderHoursBefore")
                         .HasColumnType("int");
 
@@ -337,6 +342,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("WentLiveAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -364,9 +372,18 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
                     b.Property<string>("RetellAgentId")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("SipTerminationUri")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 
@@ -1055,6 +1072,52 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FunctionInvocations");
                 });
 
+            modelBuilder.Entity("AskPro.Core.Telephony.Provisioning.VoiceAgent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("LlmId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("ProvisionedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ScriptFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("VoiceAgents");
+                });
+
             modelBuilder.Entity("AskPro.Core.Webhooks.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1472,6 +1535,15 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Branch");
+                });
+
+            modelBuilder.Entity("AskPro.Core.Telephony.Provisioning.VoiceAgent", b =>
+                {
+                    b.HasOne("AskPro.Core.Directory.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -311,6 +311,11 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("NotifyBySms")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OnboardingStep")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReminderHoursBefore")
                         .HasColumnType("INTEGER");
 
@@ -330,6 +335,9 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WentLiveAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -358,8 +366,17 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RetellAgentId")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SipTerminationUri")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1049,6 +1066,52 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FunctionInvocations");
                 });
 
+            modelBuilder.Entity("AskPro.Core.Telephony.Provisioning.VoiceAgent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LlmId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProvisionedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScriptFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("VoiceAgents");
+                });
+
             modelBuilder.Entity("AskPro.Core.Webhooks.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1458,6 +1521,15 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Branch");
+                });
+
+            modelBuilder.Entity("AskPro.Core.Telephony.Provisioning.VoiceAgent", b =>
+                {
+                    b.HasOne("AskPro.Core.Directory.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

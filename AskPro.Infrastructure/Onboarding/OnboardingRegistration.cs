@@ -1,0 +1,24 @@
+using AskPro.Core.Onboarding;
+using AskPro.Core.Onboarding.GoLive;
+using AskPro.Core.Onboarding.ReactivateCompany;
+using AskPro.Core.Onboarding.SuspendCompany;
+using AskPro.Core.Onboarding.ValidateSetup;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AskPro.Infrastructure.Onboarding;
+
+public static class OnboardingRegistration
+{
+    /// <summary>A company's way to going live (validation, go live) and the platform's suspend /
+    /// reactivate. Scoped, like the portal's commands (they share the circuit's tenant).</summary>
+    public static IServiceCollection AddAskProOnboarding(this IServiceCollection services)
+    {
+        services.AddScoped<ISetupFacts, SetupFactsReader>();
+        services.AddScoped<ICompanyLifecycleStore, CompanyLifecycleStore>();
+        services.AddScoped<ValidateSetup>();
+        services.AddScoped<GoLive>();
+        services.AddScoped<SuspendCompany>();
+        services.AddScoped<ReactivateCompany>();
+        return services;
+    }
+}
