@@ -32,7 +32,8 @@ public static class AlternativeRanking
     public static IReadOnlyList<Slot> Offer(AlternativeWish wish, string timeZoneId, Func<DateOnly, IReadOnlyList<Slot>> freeOn)
     {
         var wishUtc = BranchClock.ToUtc(wish.Day.ToDateTime(wish.Time), timeZoneId);
-        TimeOnly Local(Slot s) => TimeOnly.FromDateTime(BranchClock.ToLocal(s.StartUtc, timeZoneId).DateTime);
+        var zone = BranchClock.Zone(timeZoneId);
+        TimeOnly Local(Slot s) => BranchClock.TimeOfDay(s.StartUtc, zone);
         bool InPeriod(Slot s) => Local(s) is var t && t >= wish.From && t < wish.To;
         double FromWishedTime(Slot s) => Math.Abs((Local(s).ToTimeSpan() - wish.Time.ToTimeSpan()).TotalMinutes);
 

@@ -30,6 +30,43 @@ public sealed record ScheduleSnapshot(
 {
     public bool IsClosed(DateOnly day) => Closed.IsClosed(day);
 
+    // Busy time per staff member, sorted by start, built on first use from the Busy list it was
+    // built from (a copy made with `with { Busy = … }` builds its own). A search looks at up to
+    // fifteen days of a calendar that holds thousands of intervals; each day needs the few near it.
+    private (IReadOnlyList<BusyTime> Source, Dictionary<Guid, (TimeInterval[] Sorted, TimeSpan Longest)> ByStaff)? _busyIndex;
+
+    /// <summary>The staff member's busy intervals that overlap <paramref name="window"/>.</summary>
+    public List<TimeInterval> BusyOf(Guid staffId, TimeInterval window)
+    {
+        if (_busyIndex is not { } index || !ReferenceEquals(index.Source, Busy))
+        {
+            var byStaff = Busy.GroupBy(b => b.StaffId).ToDictionary(g => g.Key, g =>
+            {
+                var sorted = g.Select(b => b.Interval).OrderBy(i => i.Start).ToArray();
+                return (sorted, sorted.Max(i => i.Duration));
+            });
+            _busyIndex = index = (Busy, byStaff);
+        }
+        var found = new List<TimeInterval>();
+        if (!index.ByStaff.TryGetValue(staffId, out var staff)) return found;
+        // Nothing that starts before window.Start − longest can reach into the window.
+        var from = LowerBound(staff.Sorted, window.Start - staff.Longest);
+        for (var i = from; i < staff.Sorted.Length && staff.Sorted[i].Start < window.End; i++)
+            if (staff.Sorted[i].Overlaps(window)) found.Add(staff.Sorted[i]);
+        return found;
+    }
+
+    private static int LowerBound(TimeInterval[] sorted, DateTime start)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].Start < start) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>The branch's opening intervals on <paramref name="day"/> (none on closures and
     /// public holidays of its region).</summary>
     public IReadOnlyList<(TimeOnly Opens, TimeOnly Closes)> OpeningOn(DateOnly day) =>
@@ -45,20 +82,19 @@ public static class Availability
         var opening = schedule.OpeningOn(day);
         if (opening.Count == 0) return [];
         var grid = TimeSpan.FromMinutes(Math.Max(5, schedule.GridMinutes));
+        var clock = BranchClock.DayOf(day, schedule.TimeZoneId);
         // Only busy time touching this day matters; a full calendar has thousands of intervals.
-        var dayUtc = new TimeInterval(
-            BranchClock.ToUtc(day.ToDateTime(TimeOnly.MinValue), schedule.TimeZoneId).AddHours(-12),
-            BranchClock.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), schedule.TimeZoneId).AddHours(12));
-        var busyByStaff = schedule.Busy.Where(b => b.Interval.Overlaps(dayUtc)).ToLookup(b => b.StaffId, b => b.Interval);
-        var order = schedule.Staff.Select((s, i) => (s.StaffId, i)).ToDictionary(x => x.StaffId, x => x.i);
+        var dayUtc = new TimeInterval(clock.ToUtc(TimeSpan.Zero).AddHours(-12), clock.ToUtc(TimeSpan.Zero).AddHours(37));
         var slots = new List<Slot>();
 
-        foreach (var staff in schedule.Staff)
+        for (var rank = 0; rank < schedule.Staff.Count; rank++)
         {
+            var staff = schedule.Staff[rank];
             var hours = staff.WorkingHours.Count == 0
                 ? opening
                 : staff.WorkingHours.Where(h => h.Day == day.DayOfWeek).Select(h => (h.Opens, h.Closes)).ToList();
-            var busy = busyByStaff[staff.StaffId].Concat(staff.Away?.Where(a => a.Overlaps(dayUtc)) ?? []).ToList();
+            var busy = schedule.BusyOf(staff.StaffId, dayUtc);
+            if (staff.Away is { Count: > 0 } away) busy.AddRange(away.Where(a => a.Overlaps(dayUtc)));
 
             foreach (var (opens, closes) in opening)
             foreach (var (from, to) in hours)
@@ -67,15 +103,18 @@ public static class Availability
                 var end = closes < to ? closes : to;
                 for (var t = AlignUp(start.ToTimeSpan(), grid); t + duration <= end.ToTimeSpan(); t += grid)
                 {
-                    var startUtc = BranchClock.ToUtc(day.ToDateTime(TimeOnly.FromTimeSpan(t)), schedule.TimeZoneId);
+                    var startUtc = clock.ToUtc(t);
                     if (startUtc < schedule.EarliestStartUtc || startUtc > schedule.LatestStartUtc) continue;
                     var blocked = new TimeInterval(startUtc, startUtc + duration + buffer);
-                    if (busy.Any(b => b.Overlaps(blocked))) continue;
+                    if (Overlaps(busy, blocked)) continue;
                     slots.Add(new Slot(staff.StaffId, startUtc, startUtc + duration));
                 }
             }
         }
-        return slots.OrderBy(s => s.StartUtc).ThenBy(s => order[s.StaffId]).ToList();
+        // By start, then in the staff list's order (the first staff member free then comes first).
+        var order = schedule.Staff.Select((s, i) => (s.StaffId, i)).ToDictionary(x => x.StaffId, x => x.i);
+        slots.Sort((a, b) => a.StartUtc != b.StartUtc ? a.StartUtc.CompareTo(b.StartUtc) : order[a.StaffId].CompareTo(order[b.StaffId]));
+        return slots;
     }
 
     /// <summary>One slot per start time (the first staff member free then), for "any staff".</summary>
@@ -85,6 +124,13 @@ public static class Availability
     /// <summary>Is [start, start + duration) inside the branch's opening hours?</summary>
     public static bool WithinOpeningHours(ScheduleSnapshot schedule, DateOnly day, TimeOnly start, TimeSpan duration) =>
         schedule.OpeningOn(day).Any(h => start >= h.Opens && start.ToTimeSpan() + duration <= h.Closes.ToTimeSpan());
+
+    private static bool Overlaps(List<TimeInterval> busy, TimeInterval blocked)
+    {
+        foreach (var b in busy)
+            if (b.Overlaps(blocked)) return true;
+        return false;
+    }
 
     private static TimeSpan AlignUp(TimeSpan time, TimeSpan grid) =>
         TimeSpan.FromTicks((time.Ticks + grid.Ticks - 1) / grid.Ticks * grid.Ticks);

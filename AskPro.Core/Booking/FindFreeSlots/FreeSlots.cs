@@ -9,6 +9,7 @@ namespace AskPro.Core.Booking;
 public sealed class FreeSlots(ScheduleSnapshot schedule, Service service, Func<Slot, bool> allowed)
 {
     private readonly Dictionary<DateOnly, IReadOnlyList<Slot>> _days = [];
+    private readonly Dictionary<DateOnly, IReadOnlyList<Slot>> _allStaff = [];
 
     public ScheduleSnapshot Schedule => schedule;
     public Func<Slot, bool> Allowed => allowed;
@@ -16,13 +17,21 @@ public sealed class FreeSlots(ScheduleSnapshot schedule, Service service, Func<S
     public IReadOnlyList<Slot> On(DateOnly day)
     {
         if (!_days.TryGetValue(day, out var slots))
-            _days[day] = slots = Availability.DistinctStarts(Availability.FreeSlots(schedule, service.Duration, service.Buffer, day)).Where(allowed).ToList();
+            _days[day] = slots = Availability.DistinctStarts(AllStaffOn(day)).Where(allowed).ToList();
+        return slots;
+    }
+
+    /// <summary>Every staff member's free slots that day (a check asks for its wished day twice: the point, then the alternatives).</summary>
+    private IReadOnlyList<Slot> AllStaffOn(DateOnly day)
+    {
+        if (!_allStaff.TryGetValue(day, out var slots))
+            _allStaff[day] = slots = Availability.FreeSlots(schedule, service.Duration, service.Buffer, day);
         return slots;
     }
 
     /// <summary>The free slot starting exactly at <paramref name="startUtc"/>, if any (any staff of the search).</summary>
     public Slot? At(DateOnly day, DateTime startUtc) =>
-        Availability.FreeSlots(schedule, service.Duration, service.Buffer, day).FirstOrDefault(s => s.StartUtc == startUtc && allowed(s));
+        AllStaffOn(day).FirstOrDefault(s => s.StartUtc == startUtc && allowed(s));
 
     /// <summary>The first <paramref name="count"/> free starts at or after an instant.</summary>
     public IReadOnlyList<Slot> From(DateTime fromUtc, int count)
