@@ -17,6 +17,10 @@ public sealed class FunctionLog(IServiceScopeFactory scopes, ILogger<FunctionLog
 {
     private const int MaxBatch = 500;
 
+    /// <summary>How long the writer lets rows gather after the first one: at a few requests per
+    /// second a batch would otherwise be one row (a scope, a context and a commit per call).</summary>
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<FunctionInvocation> _queue = Channel.CreateBounded<FunctionInvocation>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -34,6 +38,7 @@ public sealed class FunctionLog(IServiceScopeFactory scopes, ILogger<FunctionLog
         {
             while (await _queue.Reader.WaitToReadAsync(ct))
             {
+                await Task.Delay(Gather, ct);
                 batch.Clear();
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
                 await SaveAsync(batch);
