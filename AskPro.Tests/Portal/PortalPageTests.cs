@@ -64,7 +64,7 @@ public sealed class PortalPageTests : IAsyncLifetime
         _portal.Fakes.Company = null;
         _portal.Fakes.Fail = true; // a read would show the error instead
         var page = _portal.Render<DashboardPage>();
-        Assert.NotNull(page.Find("[data-testid=no-company]"));
+        Assert.Contains("Wählen Sie unter „Firmen“ eine Firma", page.Find("[data-testid=no-company]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=load-error]"));
     }
 
@@ -95,7 +95,7 @@ public sealed class PortalPageTests : IAsyncLifetime
 
         _portal.Fakes.Fail = true;
         var failed = _portal.Render<AppointmentsPage>();
-        failed.WaitForAssertion(() => Assert.NotNull(failed.Find("[data-testid=load-error]")));
+        failed.WaitForAssertion(() => Assert.Contains("konnten nicht geladen werden", failed.Find("[data-testid=load-error]").TextContent));
     }
 
     [Theory]
@@ -119,11 +119,11 @@ public sealed class PortalPageTests : IAsyncLifetime
     public void A_call_that_does_not_exist_is_not_found_and_a_failed_read_is_an_error()
     {
         var missing = _portal.Render<CallDetailPage>(p => p.Add(x => x.Id, Guid.NewGuid()));
-        missing.WaitForAssertion(() => Assert.NotNull(missing.Find("[data-testid=call-missing]")));
+        missing.WaitForAssertion(() => Assert.Contains("Diese Seite gibt es nicht", missing.Find("[data-testid=call-missing]").TextContent));
 
         _portal.Fakes.Fail = true;
         var failed = _portal.Render<CallDetailPage>(p => p.Add(x => x.Id, Guid.NewGuid()));
-        failed.WaitForAssertion(() => Assert.NotNull(failed.Find("[data-testid=load-error]")));
+        failed.WaitForAssertion(() => Assert.Contains("konnten nicht geladen werden", failed.Find("[data-testid=load-error]").TextContent));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class PortalPageTests : IAsyncLifetime
 
         _portal.Fakes.Fail = true;
         var failed = _portal.Render<CustomersPage>();
-        failed.WaitForAssertion(() => Assert.NotNull(failed.Find("[data-testid=load-error]")));
+        failed.WaitForAssertion(() => Assert.Contains("konnten nicht geladen werden", failed.Find("[data-testid=load-error]").TextContent));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class PortalPageTests : IAsyncLifetime
 
         _portal.Fakes.Fail = true;
         var failed = _portal.Render<CallsPage>();
-        failed.WaitForAssertion(() => Assert.NotNull(failed.Find("[data-testid=load-error]")));
+        failed.WaitForAssertion(() => Assert.Contains("konnten nicht geladen werden", failed.Find("[data-testid=load-error]").TextContent));
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class PortalPageTests : IAsyncLifetime
         var page = _portal.Render<ApiKeysPage>();
         page.WaitForAssertion(() => Assert.Contains("ak_abcde", page.Find("[data-testid=api-keys-grid]").TextContent));
         Assert.Contains("23.11.2026 10:00", page.Find("[data-testid=api-keys-grid]").TextContent);
-        Assert.NotNull(page.Find("[data-testid=api-key-revoke]"));
+        Assert.Equal("Widerrufen", page.Find("[data-testid=api-key-revoke]").TextContent.Trim());
     }
 
     public Task DisposeAsync() => _portal.DisposeAsync();
