@@ -64,6 +64,7 @@ public static class Composition
         services.AddAskProWebhooks(configuration);
         services.AddAskProMetrics();
         services.AddWebhookRateLimits(configuration);
+        services.AddSignUpRateLimit(configuration);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddAskProPortal();
@@ -73,6 +74,7 @@ public static class Composition
         services.AddHttpContextAccessor();
         services.AddHttpClient("simulator", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<CallSimulator>();
+        services.AddScoped<StaffInvitations>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -21,7 +21,7 @@ public sealed class AccountTests(AppHost app)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
         var email = $"lock-{Guid.NewGuid():N}@salon.demo";
-        Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email }, "Richtig!2026x")).Succeeded);
+        Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true }, "Richtig!2026x")).Succeeded);
 
         for (var i = 0; i < 5; i++)
             Assert.False((await signIn.CheckPasswordSignInAsync((await users.FindByEmailAsync(email))!, "falsch", lockoutOnFailure: true)).Succeeded);

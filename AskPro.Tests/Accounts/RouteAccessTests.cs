@@ -28,6 +28,7 @@ public sealed class RouteAccessTests(AppHost app)
         ["/customers"] = (L, P, P, D),
         ["/calls"] = (L, P, P, D),
         ["/simulator"] = (L, D, P, D),
+        ["/onboarding"] = (L, D, P, D),
         ["/settings/api-keys"] = (L, D, P, D),
         ["/settings/branches"] = (L, D, P, D),
         ["/settings/services"] = (L, D, P, D),
@@ -40,7 +41,8 @@ public sealed class RouteAccessTests(AppHost app)
     };
 
     /// <summary>Pages for everyone (signing in, a forgotten password).</summary>
-    private static readonly string[] Public = ["/not-found", "/account/login", "/account/forgot-password", "/account/reset-password", "/account/denied"];
+    private static readonly string[] Public = ["/not-found", "/account/login", "/account/forgot-password", "/account/reset-password", "/account/denied",
+        "/signup", "/account/confirm-email"];
 
     /// <summary>Pages about one record, checked with an own and another company's id below.</summary>
     private static readonly string[] WithIds = ["/calls/{Id:guid}"];

@@ -19,6 +19,16 @@ public sealed class AccountMailer(IEmailGateway gateway, ILogger<AccountMailer> 
         DeliverAsync(new OutgoingEmail(email, "Passwort zurücksetzen",
             $"Ihr Code zum Zurücksetzen des AskPro-Passworts: {resetCode}\n\nWenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail."));
 
+    /// <summary>Someone signed up with an address that already has an account: its owner hears
+    /// about it (the page itself answers as for a new account).</summary>
+    public Task SendAlreadyRegisteredAsync(string email, string loginLink, string resetLink) =>
+        DeliverAsync(new OutgoingEmail(email, "Sie haben bereits ein AskPro-Konto",
+            $"Jemand wollte sich mit dieser E-Mail-Adresse bei AskPro registrieren. Sie haben bereits ein Konto.\n\n" +
+            $"Anmelden: {loginLink}\nPasswort vergessen: {resetLink}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail."));
+
+    public Task SendInvitationAsync(string email, string link) =>
+        SendAsync(email, "Einladung zu AskPro", "Sie wurden zum AskPro-Portal Ihres Teams eingeladen. Mit diesem Link wählen Sie Ihr Passwort:", link);
+
     private Task SendAsync(string to, string subject, string intro, string link)
     {
         const string ignore = "Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.";

@@ -30,12 +30,15 @@ public static class AccountsRegistration
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                // Signed-up admins prove their address first (the confirmation link signs them in).
+                o.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AskProDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<CompanyClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<GermanIdentityErrors>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -61,7 +64,8 @@ public static class AccountsRegistration
             .AddPolicy(Policies.CompanyAdmin, p => p.RequireClaim(AskProClaims.Company).RequireRole(Roles.CompanyAdmin, Roles.PlatformAdmin))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
 
-        services.AddSingleton<IEmailSender<AppUser>, AccountMailer>();
+        services.AddSingleton<AccountMailer>();
+        services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<AccountMailer>());
         return services;
     }
 
