@@ -22,6 +22,9 @@ public sealed class Company : Entity
 
     public CompanyStatus Status { get; set; } = CompanyStatus.Draft;
 
+    /// <summary>The language the phone agent speaks and customer messages use ("de", "en").</summary>
+    public string Language { get; set; } = "de";
+
     /// <summary>When the company first went live (null: never). Reactivating a suspended company
     /// returns it to Active only if it had been live, otherwise to Draft.</summary>
     public DateTime? WentLiveAt { get; set; }

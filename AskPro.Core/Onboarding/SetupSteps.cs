@@ -18,4 +18,14 @@ public static class SetupSteps
 
     /// <summary>In the wizard's order.</summary>
     public static readonly IReadOnlyList<string> All = [Company, Branches, Services, Staff, Hours, Calendar, Agent, Number, Validation, TestCall, GoLive];
+
+    /// <summary>The position of a step; an empty or unknown key is the first step.</summary>
+    public static int IndexOf(string? step)
+    {
+        for (var i = 0; i < All.Count; i++) if (All[i] == step) return i;
+        return 0;
+    }
+
+    /// <summary>The share of steps done when the admin stands at <paramref name="step"/>, 0–100.</summary>
+    public static int PercentDone(string? step) => string.IsNullOrEmpty(step) ? 0 : IndexOf(step) * 100 / All.Count;
 }

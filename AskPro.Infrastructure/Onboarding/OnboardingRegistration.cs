@@ -19,6 +19,13 @@ public static class OnboardingRegistration
         services.AddScoped<GoLive>();
         services.AddScoped<SuspendCompany>();
         services.AddScoped<ReactivateCompany>();
+
+        // Sign-up and the wizard's own steps (the directory steps use the directory's commands).
+        services.AddScoped<Core.Onboarding.SignUp.ISignUpStore, SignUpStore>();
+        services.AddScoped<Core.Onboarding.SignUp.SignUp>();
+        services.AddScoped<IOnboardingStore, OnboardingStore>();
+        services.AddScoped<Core.Onboarding.SaveCompanyDetails.SaveCompanyDetails>();
+        services.AddScoped<Core.Onboarding.RecordProgress.RecordProgress>();
         return services;
     }
 }

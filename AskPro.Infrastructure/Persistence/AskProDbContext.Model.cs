@@ -18,6 +18,7 @@ public abstract partial class AskProDbContext
             e.Property(c => c.TenantKey).HasMaxLength(64);
             e.Property(c => c.CountryCode).HasMaxLength(2);
             e.Property(c => c.TimeZoneId).HasMaxLength(64);
+            e.Property(c => c.Language).HasMaxLength(8).HasDefaultValue("de");
             e.Property(c => c.OnboardingStep).HasMaxLength(32);
         });
 

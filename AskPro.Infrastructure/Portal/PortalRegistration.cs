@@ -50,12 +50,6 @@ public static class PortalRegistration
         services.AddScoped<SaveStaff>();
         services.AddScoped<RecordAbsence>();
         services.AddScoped<WithdrawAbsence>();
-
-        services.AddScoped<Core.Onboarding.SignUp.ISignUpStore, Onboarding.SignUpStore>();
-        services.AddScoped<Core.Onboarding.SignUp.SignUp>();
-        services.AddScoped<Core.Onboarding.IOnboardingStore, Onboarding.OnboardingStore>();
-        services.AddScoped<Core.Onboarding.SaveCompanyDetails.SaveCompanyDetails>();
-        services.AddScoped<Core.Onboarding.RecordProgress.RecordProgress>();
         return services;
     }
 }

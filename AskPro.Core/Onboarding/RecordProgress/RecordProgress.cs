@@ -7,9 +7,9 @@ public sealed class RecordProgress(IOnboardingStore store)
     /// <returns>The step now stored.</returns>
     public async Task<string> ReachAsync(string step, CancellationToken ct)
     {
-        if (!OnboardingSteps.All.Contains(step)) throw new ArgumentException($"Unknown onboarding step '{step}'.", nameof(step));
+        if (!SetupSteps.All.Contains(step)) throw new ArgumentException($"Unknown onboarding step '{step}'.", nameof(step));
         var current = (await store.CurrentAsync(ct))?.OnboardingStep ?? "";
-        if (current.Length > 0 && OnboardingSteps.IndexOf(current) >= OnboardingSteps.IndexOf(step)) return current;
+        if (current.Length > 0 && SetupSteps.IndexOf(current) >= SetupSteps.IndexOf(step)) return current;
         await store.SetStepAsync(step, ct);
         return step;
     }

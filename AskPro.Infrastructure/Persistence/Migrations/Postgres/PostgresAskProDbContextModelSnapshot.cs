@@ -305,6 +305,13 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("de");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -306,6 +306,13 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasDefaultValue("de");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)

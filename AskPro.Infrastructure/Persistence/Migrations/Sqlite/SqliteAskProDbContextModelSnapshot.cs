@@ -300,6 +300,13 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("de");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
