@@ -29,3 +29,8 @@ public sealed record CustomerRegistered(Guid CustomerId) : DomainEvent;
 
 /// <summary>The phone call ended (Retell's call_ended), with what it came to.</summary>
 public sealed record CallCompleted(Guid CallRowId, Guid? CustomerId, Guid? AppointmentId) : DomainEvent;
+
+/// <summary>The company's directory changed: its name or settings, a branch (address, opening
+/// hours, closures), a service or a staff member (<see cref="What"/>: the entity types). Raised
+/// for every such save, whichever code made it, by the persistence layer.</summary>
+public sealed record DirectoryChanged(IReadOnlyList<string> What) : DomainEvent;

@@ -15,6 +15,8 @@ public static class EventsRegistration
         services.AddEventSubscriber<CallLinks>();
         services.AddEventSubscriber<EndedCallHolds>();
         services.AddEventSubscriber<CalendarFeed>();
+        services.AddEventSubscriber<AgentSync>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CompanyDirectory.DirectoryEvents>();
         services.AddSingleton<CalendarChanges>();
         services.AddSingleton<Outbox>();
         services.AddScoped<Portal.IOutboxQueries, Portal.OutboxQueries>();

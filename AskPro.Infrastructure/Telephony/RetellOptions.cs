@@ -12,4 +12,17 @@ public sealed class RetellOptions
 
     /// <summary>Replay window for signatures.</summary>
     public int MaxSignatureAgeSeconds { get; set; } = 300;
+
+    /// <summary>Where agent provisioning sends Retell API calls (the fake Retell in the demo and tests).</summary>
+    [Required, Url] public string ApiBaseUrl { get; set; } = "https://api.retellai.com";
+
+    /// <summary>The voice of every agent (a Retell voice id; German comes from the language de-DE).</summary>
+    [Required] public string VoiceId { get; set; } = "11labs-Adrian";
+
+    /// <summary>Per request to Retell's API, and for a whole call with its retries.</summary>
+    [Range(1, 120)] public int AttemptTimeoutSeconds { get; set; } = 10;
+    [Range(1, 300)] public int TotalTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Retries of updates and deletes after a transient failure (creates are never sent twice).</summary>
+    [Range(0, 5)] public int MaxRetries { get; set; } = 2;
 }

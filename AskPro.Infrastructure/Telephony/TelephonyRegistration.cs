@@ -8,6 +8,7 @@ using AskPro.Infrastructure.Booking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using AskPro.Infrastructure.Telephony.Retell;
 
 namespace AskPro.Infrastructure.Telephony;
 
@@ -25,6 +26,7 @@ public static class TelephonyRegistration
         services.AddScoped<IAgentData, AgentData>();
         services.AddScoped<AgentFunctions>();
         services.AddScoped<FunctionCallHandler>();
+        services.AddRetellProvisioning(configuration);
         return services;
     }
 }
