@@ -14,6 +14,7 @@ public static class SchedulingRegistration
     {
         var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var backup = configuration.GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions();
+        var calCom = configuration.GetSection(Calendars.CalCom.CalComOptions.Section).Get<Calendars.CalCom.CalComOptions>() ?? new Calendars.CalCom.CalComOptions();
         services.AddSingleton(options);
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .Validate(b => b.Keep >= 1 && CronExpression.TryParse(b.Cron, out _), "Backup: Keep ≥ 1 and a valid Quartz cron expression.")
@@ -45,6 +46,12 @@ public static class SchedulingRegistration
             q.AddJob<Calendars.CalCom.BookingReconciliationJob>(j => j.WithIdentity(Calendars.CalCom.BookingReconciliationJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Calendars.CalCom.BookingReconciliationJob.Key).WithIdentity("booking-reconciliation-5min", "calendars")
                 .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
+
+            q.AddJob<Calendars.CalCom.CacheWarmupJob>(j => j.WithIdentity(Calendars.CalCom.CacheWarmupJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Calendars.CalCom.CacheWarmupJob.Key).WithIdentity("cache-warmup-hourly", "calendars")
+                .WithSchedule(CronScheduleBuilder.Create(calCom.WarmupCron)));
+            if (calCom.WarmupOnStart)
+                q.AddTrigger(t => t.ForJob(Calendars.CalCom.CacheWarmupJob.Key).WithIdentity("cache-warmup-start", "calendars").StartNow());
 
             q.AddJob<Notifications.ReminderJob>(j => j.WithIdentity(Notifications.ReminderJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Notifications.ReminderJob.Key).WithIdentity("reminders-5min", "notifications")

@@ -15,16 +15,20 @@ namespace AskPro.Infrastructure.Webhooks;
 /// through the same slot claims as every booking: a collision is dead-lettered with its reason,
 /// visible in the inbox for staff to resolve — never silently dropped.</summary>
 public sealed class CalComBookingEvents(
-    AskProDbContext db, TenantContext tenant, Book book, Reschedule reschedule, Cancel cancel, LinkExternalBooking link, FindOrCreateCustomer findOrCreate, ICustomerStore customers)
+    AskProDbContext db, TenantContext tenant, Book book, Reschedule reschedule, Cancel cancel, LinkExternalBooking link, FindOrCreateCustomer findOrCreate, ICustomerStore customers,
+    IAvailabilityChanged availability)
 {
     public const string Provider = "calcom";
     private const string Actor = "calcom";
 
-    // Registered per event type (WebhooksRegistration); BOOKING_REQUESTED, BOOKING_REJECTED and
-    // MEETING_ENDED have no handler: stored, no effect.
+    // Registered per event type (WebhooksRegistration); MEETING_ENDED has no handler: stored, no effect.
     public Task CreatedAsync(InboxItem item, CancellationToken ct) => WithBookingAsync(item, CreateAsync, ct);
     public Task RescheduledAsync(InboxItem item, CancellationToken ct) => WithBookingAsync(item, RescheduleAsync, ct);
     public Task CancelledAsync(InboxItem item, CancellationToken ct) => WithBookingAsync(item, CancelAsync, ct);
+
+    /// <summary>BOOKING_REQUESTED / BOOKING_REJECTED: no appointment of ours changes, but Cal.com's
+    /// free time did (a request blocks it, a rejection frees it).</summary>
+    public Task FreeTimeChangedAsync(InboxItem item, CancellationToken ct) => WithBookingAsync(item, (_, _, _) => Task.CompletedTask, ct);
 
     private async Task WithBookingAsync(InboxItem item, Func<JsonElement, string, CancellationToken, Task> apply, CancellationToken ct)
     {
@@ -32,6 +36,9 @@ public sealed class CalComBookingEvents(
         tenant.UseTenant(TenantId.From(company));
         using var document = JsonDocument.Parse(item.Payload);
         var payload = JsonFields.Object(document.RootElement, "payload") ?? throw new DeadLetterException("The event has no payload.");
+        // Whatever becomes of the event here (even a dead letter), Cal.com's free time of its day
+        // changed: the company's cached slots and availability of that day are dropped first.
+        if (Interval(payload) is { } changed) await availability.NotifyAsync([changed], ct);
         var uid = Text(payload, "uid") ?? throw new DeadLetterException("The booking has no uid.");
         await apply(payload, uid, ct);
     }
@@ -103,6 +110,16 @@ public sealed class CalComBookingEvents(
         return (await findOrCreate.RunAsync(new CustomerContact(name, phone, email, Region: country, Actor: Actor), ct)).Resolved
             ?? throw new DeadLetterException("The attendee cannot be taken over as a customer.");
     }
+
+    private static TimeInterval? Interval(JsonElement payload) =>
+        TryInstant(payload, "startTime") is { } start && (TryInstant(payload, "endTime") ?? start) is var end && end >= start
+            ? new TimeInterval(start, end > start ? end : start.AddMinutes(1))
+            : null;
+
+    private static DateTime? TryInstant(JsonElement payload, string property) =>
+        DateTimeOffset.TryParse(Text(payload, property), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant)
+            ? instant.UtcDateTime
+            : null;
 
     private static DateTime Instant(JsonElement payload, string property) =>
         DateTimeOffset.TryParse(Text(payload, property), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant)

@@ -18,6 +18,7 @@ public static class WebhooksRegistration
         services.AddInboxHandler<CalComBookingEvents>(CalComBookingEvents.Provider, ["BOOKING_CREATED"], (h, item, ct) => h.CreatedAsync(item, ct));
         services.AddInboxHandler<CalComBookingEvents>(CalComBookingEvents.Provider, ["BOOKING_RESCHEDULED"], (h, item, ct) => h.RescheduledAsync(item, ct));
         services.AddInboxHandler<CalComBookingEvents>(CalComBookingEvents.Provider, ["BOOKING_CANCELLED"], (h, item, ct) => h.CancelledAsync(item, ct));
+        services.AddInboxHandler<CalComBookingEvents>(CalComBookingEvents.Provider, ["BOOKING_REQUESTED", "BOOKING_REJECTED"], (h, item, ct) => h.FreeTimeChangedAsync(item, ct));
         services.AddSingleton<WebhookIntake>();
         services.AddScoped<InboxReplay>();
         services.AddSingleton<InboxWriter>();

@@ -11,6 +11,10 @@ namespace AskPro.Tests.Calendars;
 /// what 100 simultaneous callers send.</summary>
 public sealed class CalComSalon : IAsyncLifetime
 {
+    /// <summary>A warm-up schedule that never comes: the fixed clock stands on the full hour, where
+    /// the hourly one would fire at once (and take a test's faults); tests trigger it themselves.</summary>
+    public const string NoWarmup = "0 0 0 1 1 ? 2099";
+
     public FixedClock Clock { get; } = new(BookingApp.Start);
     public FakeCalComServer Fake { get; private set; } = null!;
     public BookingApp App { get; private set; } = null!;
@@ -23,7 +27,7 @@ public sealed class CalComSalon : IAsyncLifetime
         {
             ["Demo:CalComBaseUrl"] = Fake.BaseUrl.ToString(),
             ["CalCom:AttemptTimeoutSeconds"] = "3", ["CalCom:TotalTimeoutSeconds"] = "8", ["CalCom:RetryBaseDelaySeconds"] = "0.05",
-            ["CalCom:MinimumThroughput"] = "100000", ["CalCom:RequestsPerMinute"] = "10000",
+            ["CalCom:MinimumThroughput"] = "100000", ["CalCom:RequestsPerMinute"] = "10000", ["CalCom:WarmupOnStart"] = "false", ["CalCom:WarmupCron"] = NoWarmup,
         }, Clock);
     }
 

@@ -24,6 +24,8 @@ public sealed class CalComCalendar(
     CalComClient client, AskProDbContext db, SecretProtector secrets, ITenantDirectory directory, ITenantCache cache, ITenantContext tenant)
 {
     public static readonly TimeSpan SlotsFor = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan EventTypesFor = TimeSpan.FromMinutes(5);
+    public const string EventTypesArea = "calcom-event-types";
     public const string AppointmentKey = "askpro_appointment_id";
 
     /// <summary>The company's active Cal.com settings (null: the built-in calendar), from the directory snapshot.</summary>
@@ -72,7 +74,28 @@ public sealed class CalComCalendar(
         return busy.Where(b => b.End > b.Start).ToList();
     }
 
-    private async Task<List<DateTime>> FreeStartsAsync(int eventType, TimeInterval range, CancellationToken ct)
+    /// <summary>The company's event types (its team's when it names one), cached 5 minutes:
+    /// they change in Cal.com's settings, not with bookings.</summary>
+    public async Task<CalComResult<IReadOnlyList<CalComEventType>>> EventTypesAsync(CancellationToken ct)
+    {
+        var teamId = (await SettingsAsync(ct))?.TeamId;
+        var key = "event-types:" + (teamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "user");
+        if (await cache.GetAsync(EventTypesArea, key, ct) is { } cached) return new(JsonSerializer.Deserialize<List<CalComEventType>>(cached)!, null);
+        var answer = await client.EventTypesAsync(await ConnectionAsync(ct), teamId, ct);
+        if (answer.Value is { } types) await cache.SetAsync(EventTypesArea, key, JsonSerializer.Serialize(types), EventTypesFor, ct);
+        return answer;
+    }
+
+    /// <summary>Drops the company's cached event types (its connection or mapping changed).</summary>
+    public Task ForgetEventTypesAsync(CancellationToken ct) => cache.InvalidateAsync(EventTypesArea, ct);
+
+    /// <summary>Loads the event type's free slots of the range into the cache (the warm-up); at
+    /// most one Cal.com request, none when every day is cached already.</summary>
+    public async Task<bool> WarmAsync(int eventType, TimeInterval range, CancellationToken ct) => (await ReadFreeStartsAsync(eventType, range, ct)).Fetched;
+
+    private async Task<List<DateTime>> FreeStartsAsync(int eventType, TimeInterval range, CancellationToken ct) => (await ReadFreeStartsAsync(eventType, range, ct)).Starts;
+
+    private async Task<(List<DateTime> Starts, bool Fetched)> ReadFreeStartsAsync(int eventType, TimeInterval range, CancellationToken ct)
     {
         var key = $"calcom-slots:{eventType}";
         var starts = new List<DateTime>();
@@ -82,7 +105,7 @@ public sealed class CalComCalendar(
             if (await cache.GetAsync(BookedTime.CacheArea(day), key, ct) is { } cached) starts.AddRange(JsonSerializer.Deserialize<List<long>>(cached)!.Select(t => new DateTime(t, DateTimeKind.Utc)));
             else missing.Add(day);
         }
-        if (missing.Count == 0) return starts.Where(s => s >= range.Start && s < range.End).ToList();
+        if (missing.Count == 0) return (starts.Where(s => s >= range.Start && s < range.End).ToList(), false);
 
         var answer = await client.SlotsAsync(await ConnectionAsync(ct), eventType, DateOnly.FromDateTime(missing[0]), DateOnly.FromDateTime(missing[^1]), null, ct);
         if (answer.Error is { } error) throw new CalendarUnavailableException(error.StaffMessage, error.AgentMessage);
@@ -93,7 +116,7 @@ public sealed class CalComCalendar(
             await cache.SetAsync(BookedTime.CacheArea(day), key, JsonSerializer.Serialize(ofDay.Select(s => s.Ticks)), SlotsFor, ct);
             starts.AddRange(ofDay);
         }
-        return starts.Where(s => s >= range.Start && s < range.End).ToList();
+        return (starts.Where(s => s >= range.Start && s < range.End).ToList(), true);
     }
 
     public async Task<CalendarAnswer> BookedAsync(Appointment appointment, CancellationToken ct)

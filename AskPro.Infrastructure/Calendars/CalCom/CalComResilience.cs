@@ -31,7 +31,7 @@ public static class CalComResilience
     public static IServiceCollection AddCalComClient(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CalComOptions>().Bind(configuration.GetSection(CalComOptions.Section))
-            .Validate(o => o.IsValid, "CalCom: timeouts > 0 (total ≥ attempt), MaxRetries 0–10, RequestsPerMinute 1–10000, breaker values positive.").ValidateOnStart();
+            .Validate(o => o.IsValid, "CalCom: timeouts > 0 (total ≥ attempt), MaxRetries 0–10, RequestsPerMinute 1–10000, RateWindowSeconds ≥ 0.5, WarmupShare in (0, 1], WarmupDays 1–60, breaker values positive.").ValidateOnStart();
         services.AddSingleton<CalComCircuits>();
         services.AddHttpClient<CalComClient>(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("calcom-per-company", Configure)
@@ -66,7 +66,7 @@ public static class CalComResilience
         });
         var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
-            PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6,
+            PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromSeconds(options.RateWindowSeconds), SegmentsPerWindow = 6,
             QueueLimit = options.RequestsPerMinute, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
         });
         builder.AddRateLimiter(limiter);

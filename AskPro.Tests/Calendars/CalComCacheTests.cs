@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AskPro.Tests.Support;
+using AskPro.Tools.FakeCalCom;
+
+namespace AskPro.Tests.Calendars;
+
+/// <summary>Cal.com's slots are cached per company for 60 s, and every change AskPro hears of
+/// makes the next availability answer fresh: a booking and a cancellation through AskPro, and a
+/// Cal.com webhook. Counted at the fake: a fresh answer is one that asked Cal.com again.</summary>
+[Collection(CalComSalonCollection.Name)]
+public sealed class CalComCacheTests(CalComSalon salon)
+{
+    private const string Caller = "+4917630000001";
+    private static string Status(JsonElement reply) => reply.GetProperty("status").GetString()!;
+
+    private int SlotRequests => salon.Calendar.Seen.Count(r => r.Method == "GET" && r.Path == "/v2/slots");
+
+    // One call throughout: a check holds what it offers for its call, which other calls would see as taken.
+    private readonly string _call = "call_" + Guid.NewGuid().ToString("N");
+
+    private Task<JsonElement> CheckAsync(string time) =>
+        salon.App.Retell.CallAsync("check_availability", new { datum = "7.1.", uhrzeit = time, dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna" },
+            _call, fromNumber: Caller);
+
+    /// <summary>Checks the time and says whether Cal.com was asked for it.</summary>
+    private async Task<(JsonElement Reply, bool AskedCalCom)> CheckCountingAsync(string time)
+    {
+        var before = SlotRequests;
+        var reply = await CheckAsync(time);
+        return (reply, SlotRequests > before);
+    }
+
+    [Fact]
+    public async Task A_booking_a_cancellation_and_a_Cal_com_webhook_each_make_the_next_answer_fresh()
+    {
+        Assert.True((await CheckCountingAsync("10 Uhr")).AskedCalCom);
+        var (warm, asked) = await CheckCountingAsync("10 Uhr");
+        Assert.Equal("available", Status(warm));
+        Assert.False(asked); // served from the cache
+
+        // A booking through AskPro.
+        var booked = await salon.App.Retell.CallAsync("book_appointment",
+            new { datum = "7.1.", uhrzeit = "10 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna", name = "Clara Cache" }, _call, fromNumber: Caller);
+        Assert.Equal("booked", Status(booked));
+        Assert.True((await CheckCountingAsync("11 Uhr")).AskedCalCom);
+        Assert.False((await CheckCountingAsync("11 Uhr")).AskedCalCom);
+
+        // A cancellation through AskPro.
+        Assert.Equal("cancelled", Status(await salon.App.Retell.CallAsync("cancel_appointment", new { datum = "7.1." }, _call, fromNumber: Caller)));
+        Assert.True((await CheckCountingAsync("11 Uhr")).AskedCalCom);
+
+        // Booked in Cal.com for every host at 14:00 Berlin; within the 60 s AskPro still offers it...
+        var start = new DateTimeOffset(2027, 1, 7, 13, 0, 0, TimeSpan.Zero);
+        foreach (var i in Enumerable.Range(1, 3))
+            Assert.NotNull(salon.Calendar.TryBook(salon.Calendar.EventType(102)!, start, $"Direkt {i}", $"anfrage{i}@example.org", "Europe/Berlin", null, [], "someone-else"));
+        var (stale, _) = await CheckCountingAsync("14 Uhr");
+        Assert.Equal("available", Status(stale));
+
+        // ... until Cal.com's webhook about it arrives (a request needing confirmation: no appointment of ours changes).
+        var webhook = new JsonObject
+        {
+            ["triggerEvent"] = "BOOKING_REQUESTED", ["createdAt"] = DateTimeOffset.UtcNow.ToString("o"),
+            ["payload"] = new JsonObject
+            {
+                ["uid"] = "req-" + Guid.NewGuid().ToString("N"), ["eventTypeId"] = 102, ["startTime"] = start.ToString("o"), ["endTime"] = start.AddMinutes(30).ToString("o"),
+                ["status"] = "PENDING", ["organizer"] = new JsonObject { ["email"] = "anna.schmidt@salon.demo" },
+            },
+        }.ToJsonString();
+        Assert.True((await FakeCalCom.SendAsync(salon.App.Host.ApiClient(null), webhook)).IsSuccessStatusCode);
+        await Drain.InboxAsync(salon.App.Host.Services, "calcom");
+        var (fresh, refetched) = await CheckCountingAsync("14 Uhr");
+        Assert.True(refetched);
+        Assert.Equal("unavailable", Status(fresh));
+    }
+}
