@@ -8,7 +8,8 @@ namespace AskPro.Infrastructure.Portal;
 public sealed record CompanyProfile(Guid Id, string Name, string TimeZoneId, string CountryCode);
 
 /// <summary>A company as the platform's list shows it.</summary>
-public sealed record CompanyRow(Guid Id, string Name, string TenantKey, CompanyStatus Status, int Customers);
+/// <param name="OnboardingStep">The wizard's step reached (SetupSteps key; empty: not started).</param>
+public sealed record CompanyRow(Guid Id, string Name, string TenantKey, CompanyStatus Status, int Customers, string OnboardingStep = "");
 
 public interface ICompanyQueries
 {
@@ -34,7 +35,7 @@ internal sealed class CompanyQueries(IDbContextFactory<AskProDbContext> contexts
     public Task<IReadOnlyList<CompanyRow>> AllAsync(CancellationToken ct) =>
         platform.ReadAsync<IReadOnlyList<CompanyRow>>("platform admin: companies page", async db =>
             await db.Companies.AsNoTracking().OrderBy(c => c.Name)
-                .Select(c => new CompanyRow(c.Id, c.Name, c.TenantKey, c.Status, db.Customers.Count(x => x.CompanyId == c.Id)))
+                .Select(c => new CompanyRow(c.Id, c.Name, c.TenantKey, c.Status, db.Customers.Count(x => x.CompanyId == c.Id), c.OnboardingStep))
                 .ToListAsync(ct), ct);
 
     public async Task<IReadOnlyList<string>> AgentNumbersAsync(CancellationToken ct)
