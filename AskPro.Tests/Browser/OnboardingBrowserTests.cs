@@ -62,8 +62,11 @@ public sealed class OnboardingBrowserTests(AppHost app)
         await page.GetByTestId("hours-save").ClickAsync();
         await Expect(wizard.Errors).ToContainTextAsync("Montag: 09:00–08:00 endet nicht nach dem Beginn.");
         await wizard.FillAsync(wizard.HoursRow(0).GetByTestId("hours-closes"), "18:00");
+        var rows = page.GetByTestId("branch-hours").GetByTestId("hours-row");
+        var before = await rows.CountAsync();
         await page.GetByTestId("branch-hours").GetByTestId("hours-add").ClickAsync(); // a second Friday interval, after the last row
-        var added = page.GetByTestId("branch-hours").GetByTestId("hours-row").Last;
+        await Expect(rows).ToHaveCountAsync(before + 1); // the new row comes from the server: fill it only once it is there
+        var added = rows.Last;
         await wizard.FillAsync(added.GetByTestId("hours-opens"), "12:00");
         await wizard.FillAsync(added.GetByTestId("hours-closes"), "19:00");
         await page.GetByTestId("hours-save").ClickAsync();
