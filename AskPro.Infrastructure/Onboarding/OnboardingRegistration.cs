@@ -4,6 +4,7 @@ using AskPro.Core.Onboarding.ReactivateCompany;
 using AskPro.Core.Onboarding.SuspendCompany;
 using AskPro.Core.Onboarding.ValidateSetup;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AskPro.Infrastructure.Onboarding;
 
@@ -14,6 +15,7 @@ public static class OnboardingRegistration
     public static IServiceCollection AddAskProOnboarding(this IServiceCollection services)
     {
         services.AddScoped<ISetupFacts, SetupFactsReader>();
+        services.TryAddScoped<AskPro.Infrastructure.Portal.PlatformScope>();
         services.AddScoped<ICompanyLifecycleStore, CompanyLifecycleStore>();
         services.AddScoped<ValidateSetup>();
         services.AddScoped<GoLive>();

@@ -68,6 +68,10 @@ public interface IVoiceAgentPlatform
     /// call_inbound goes to <paramref name="inboundWebhookUrl"/>.</summary>
     Task<PlatformResult<PlatformNumber>> ImportNumberAsync(NumberImport number, string agentId, Uri inboundWebhookUrl, CancellationToken ct);
 
+    /// <summary>Binds a number the platform already has to the agent (a number left there by an
+    /// import whose answer was lost).</summary>
+    Task<PlatformResult<bool>> BindNumberAsync(E164Number number, string agentId, Uri inboundWebhookUrl, CancellationToken ct);
+
     /// <summary>Buys a number for an area code and binds it to the agent.</summary>
     Task<PlatformResult<PlatformNumber>> BuyNumberAsync(int areaCode, string nickname, string agentId, Uri inboundWebhookUrl, CancellationToken ct);
 }

@@ -45,6 +45,12 @@ internal sealed class RetellAgentApi(HttpClient http, IOptions<RetellOptions> op
         return SendAsync(HttpMethod.Post, "import-phone-number", body, Number, ct);
     }
 
+    public Task<PlatformResult<bool>> BindNumberAsync(E164Number number, string agentId, Uri inboundWebhookUrl, CancellationToken ct) =>
+        SendAsync(HttpMethod.Patch, "update-phone-number/" + Uri.EscapeDataString(number.Value), new JsonObject
+        {
+            ["inbound_agent_id"] = agentId, ["inbound_webhook_url"] = inboundWebhookUrl.ToString(),
+        }, _ => true, ct);
+
     public Task<PlatformResult<PlatformNumber>> BuyNumberAsync(int areaCode, string nickname, string agentId, Uri inboundWebhookUrl, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "create-phone-number", new JsonObject
         {

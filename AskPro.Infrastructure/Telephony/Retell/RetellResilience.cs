@@ -3,6 +3,7 @@ using AskPro.Core.Telephony.Provisioning.ProvisionAgent;
 using AskPro.Infrastructure.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -28,6 +29,7 @@ public static class RetellResilience
         services.AddHttpClient<IVoiceAgentPlatform, RetellAgentApi>(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("retell-api", Configure);
         services.AddScoped<IVoiceAgentStore, VoiceAgentStore>();
+        services.TryAddScoped<AskPro.Infrastructure.Portal.PlatformScope>();
         services.AddSingleton(sp =>
         {
             var root = (configuration.GetSection(MessagesOptions.Section).Get<MessagesOptions>() ?? new MessagesOptions()).PublicBaseUrl.TrimEnd('/') + "/";
@@ -35,6 +37,9 @@ public static class RetellResilience
             return new AgentEndpoints(new Uri(new Uri(root), "api/retell/functions"), new Uri(new Uri(root), "api/webhooks/retell"), retell.VoiceId);
         });
         services.AddScoped<ProvisionAgent>();
+        services.AddScoped<Core.Telephony.PhoneNumbers.IAgentNumberStore, AgentNumberStore>();
+        services.AddScoped<Core.Telephony.PhoneNumbers.ImportNumber.ImportNumber>();
+        services.AddScoped<Core.Telephony.PhoneNumbers.BuyNumber.BuyNumber>();
         return services;
     }
 
