@@ -26,6 +26,9 @@ public sealed partial class FakeRetellServer : IAsyncDisposable
 
     public FakeRetellWorkspace Workspace { get; }
 
+    /// <summary>Fires when the host shuts down (Ctrl+C and SIGTERM are taken by the host's lifetime).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>The API base, e.g. http://127.0.0.1:5091 (what <c>Retell:ApiBaseUrl</c> is set to).</summary>
     public Uri BaseUrl { get; private set; } = null!;
 

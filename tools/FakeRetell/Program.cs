@@ -15,8 +15,8 @@ public static class FakeRetellProgram
         Console.WriteLine($"Fake Retell API at {server.BaseUrl} (API key {FakeRetellWorkspace.DemoApiKey}). What was created: GET {root}/_fake/state. " +
                           $"Faults: POST {root}/_fake/faults?fault=ServerError&times=1&path=/create-agent (Unauthorized, Unprocessable, ServerError, TooManyRequests, Hang). Ctrl+C stops.");
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        // The web host handles Ctrl+C and SIGTERM itself and stops; the program ends with it.
+        server.Stopping.Register(() => stop.TrySetResult());
         await stop.Task;
         return 0;
     }
