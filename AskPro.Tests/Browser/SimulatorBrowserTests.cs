@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using AskPro.Tests.Support;
 using AskPro.Web.Demo;
 using Microsoft.Playwright;
@@ -74,6 +75,67 @@ public sealed class SimulatorBrowserTests(AppHost app)
         await page.GotoAsync("/customers");
         await browser.WaitForCircuitAsync();
         await Expect(page.GetByTestId("customers-grid")).Not.ToContainTextAsync(customer);
+    }
+
+    [BrowserFact]
+    public async Task The_owner_books_moves_and_cancels_in_plain_German_through_the_conversation()
+    {
+        var day = NextTuesday(DateTime.Today.AddDays(24));
+        var date = day.ToString("dd.MM.yyyy");
+        const string caller = "+49 171 5559876";
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        await page.GotoAsync("/simulator");
+        await browser.WaitForCircuitAsync();
+        var from = page.GetByTestId("sim-from");
+        await from.FillAsync(caller);
+        await from.PressAsync("Tab");
+        await Expect(from).ToHaveValueAsync(caller);
+
+        await page.GetByTestId("sim-scenario-book").ClickAsync();
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("Welche Dienstleistung");
+        await SayAsync(page, "Herrenhaarschnitt bei Anna");
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("Wann möchten Sie kommen?");
+        await SayAsync(page, $"am {date} um halb drei");
+        await Expect(page.GetByTestId("sim-agent").Nth(-2)).ToContainTextAsync("14:30 Uhr");
+        await SayAsync(page, "Konrad Gespräch");
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("gebucht");
+        await Expect(page.GetByTestId("sim-appointment-link")).ToBeVisibleAsync();
+        await page.GetByTestId("sim-calls").ClickAsync();
+        await Expect(page.GetByTestId("sim-call-request").Last).ToContainTextAsync("\"name\":\"book_appointment\"");
+        await Expect(page.GetByTestId("sim-call-answer").Last).ToContainTextAsync("\"status\": \"booked\"");
+        await browser.ScreenshotAsync("23-conversation-booked");
+        var booked = await app.ReadAsync(db => db.Appointments.Where(a => db.Customers.Any(c => c.Id == a.CustomerId && c.Name == "Konrad Gespräch"))
+            .Select(a => new { a.StartUtc, a.Status, Salon = db.Companies.Any(c => c.Id == a.CompanyId && c.TenantKey == DemoData.Salon.TenantKey) }).SingleAsync());
+        Assert.True(booked.Salon);
+        Assert.Equal(new TimeOnly(14, 30), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(booked.StartUtc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"))));
+
+        await page.GetByTestId("sim-scenario-myappointments").ClickAsync();
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("14:30 Uhr");
+
+        await page.GetByTestId("sim-scenario-move").ClickAsync();
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("Welchen Termin möchten Sie verschieben?");
+        await SayAsync(page, $"den am {date}");
+        await SayAsync(page, $"am {date} um 16 Uhr");
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("verschoben");
+
+        await page.GetByTestId("sim-scenario-cancel").ClickAsync();
+        await SayAsync(page, $"am {date}");
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("abgesagt");
+        await browser.ScreenshotAsync("24-conversation-cancelled");
+        Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
+    }
+
+    private static async Task SayAsync(IPage page, string words)
+    {
+        var count = await page.GetByTestId("sim-caller").CountAsync();
+        var box = page.GetByTestId("sim-words");
+        await box.FillAsync(words);
+        await Expect(box).ToHaveValueAsync(words);
+        await page.GetByTestId("sim-say").ClickAsync();
+        await Expect(page.GetByTestId("sim-caller")).ToHaveCountAsync(count + 1);
     }
 
     private static async Task FillAsync(IPage page, string argument, string value)

@@ -11,7 +11,8 @@ namespace AskPro.Web.Telephony;
 /// app's own endpoint — the real path, not a shortcut.</summary>
 public sealed class CallSimulator(IHttpClientFactory clients, IOptions<RetellOptions> retell, TimeProvider clock)
 {
-    public sealed record Answer(int StatusCode, string Body, string? Message);
+    /// <param name="Request">The signed request body as sent (what Retell would send).</param>
+    public sealed record Answer(int StatusCode, string Body, string? Message, string Request = "");
 
     public async Task<Answer> SendAsync(Uri appBase, string function, IReadOnlyDictionary<string, string> args,
         string callId, string toNumber, string? fromNumber, CancellationToken ct)
@@ -41,6 +42,6 @@ public sealed class CallSimulator(IHttpClientFactory clients, IOptions<RetellOpt
         {
             // Not JSON (e.g. a 401): the raw answer is shown as it is.
         }
-        return new Answer((int)response.StatusCode, text, message);
+        return new Answer((int)response.StatusCode, text, message, body);
     }
 }
