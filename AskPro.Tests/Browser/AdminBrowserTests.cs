@@ -29,7 +29,7 @@ public sealed class AdminBrowserTests(AppHost app)
         await Expect(grid).ToContainTextAsync(DemoData.Praxis.Name);
         await browser.ScreenshotAsync("10-platform-companies");
 
-        await grid.Locator("tr", new() { HasText = DemoData.Praxis.Name }).GetByRole(AriaRole.Button).ClickAsync();
+        await grid.Locator("tr", new() { HasText = DemoData.Praxis.Name }).GetByTestId("company-select").ClickAsync();
         await browser.WaitForCircuitAsync();
         await Expect(page.GetByTestId("company-name")).ToHaveTextAsync(DemoData.Praxis.Name);
         await Expect(page.GetByTestId("week-list")).ToBeVisibleAsync();
