@@ -57,8 +57,11 @@ public sealed class OnboardingEndToEndTests : IAsyncLifetime
         await wizard.CompanyAsync("Friseur");
         await wizard.BranchAsync();
         await wizard.ServicesAsync();
+        await page.GetByTestId("staff-row").First.GetByTestId("staff-invite").CheckAsync();
         await wizard.StaffAsync("Anna Linde", "anna@salon-lindenblatt.example", "Herrenhaarschnitt", "Damenhaarschnitt", "Kinderhaarschnitt", "Färben",
             "Strähnchen", "Föhnen & Styling");
+        // Anna was invited as a portal user: her mail links to choosing a password.
+        Assert.Contains("/account/reset-password", SignUpFlow.LinkIn(await SignUpFlow.MailToAsync(_app.BaseAddress, "anna@salon-lindenblatt.example", "Einladung")));
         await wizard.HoursAsync();
         await wizard.CalendarAsync();
 
@@ -66,6 +69,12 @@ public sealed class OnboardingEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("agent-ready")).ToBeVisibleAsync();
         await wizard.SaveAsync("agent-save", "step-number", "onboarding-07-agent");
 
+        // Another company's number is refused, in German, and nothing is stored.
+        await wizard.FillAsync(page.GetByTestId("number-number"), DemoData.Salon.Phone);
+        await wizard.FillAsync(page.GetByTestId("number-trunk"), "lindenblatt.sip-anbieter.de");
+        await page.GetByTestId("number-import").ClickAsync();
+        await Expect(wizard.Errors).ToContainTextAsync("bereits einem anderen Betrieb zugeordnet");
+        await Expect(page.GetByTestId("number-assigned")).ToHaveCountAsync(0);
         await wizard.FillAsync(page.GetByTestId("number-number"), "030 5550 9911");
         await wizard.FillAsync(page.GetByTestId("number-trunk"), "lindenblatt.sip-anbieter.de");
         await page.GetByTestId("number-import").ClickAsync();
@@ -76,19 +85,14 @@ public sealed class OnboardingEndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("problem-blocking")).ToHaveCountAsync(0);
         await wizard.SaveAsync("validation-save", "step-testcall", "onboarding-09-validation");
 
-        // The test call, as the owner plays it on the simulator, books while the company is still a draft.
-        await page.GotoAsync("/simulator");
-        await browser.WaitForCircuitAsync();
+        // The test call, in the wizard, books while the company is still a draft.
         await page.GetByTestId("sim-scenario-book").ClickAsync();
         await SayAsync(page, "Herrenhaarschnitt bei Anna");
         await SayAsync(page, $"am {date} um halb drei");
         await SayAsync(page, "Tim Testanruf");
         await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("gebucht");
-        await browser.ScreenshotAsync("onboarding-10-testcall");
-
-        await page.GotoAsync("/onboarding");
-        await browser.WaitForCircuitAsync();
-        await wizard.SaveAsync("testcall-save", "step-golive");
+        await Expect(page.GetByTestId("sim-appointment-link")).ToBeVisibleAsync();
+        await wizard.SaveAsync("testcall-save", "step-golive", "onboarding-10-testcall");
         await page.GetByTestId("golive-submit").ClickAsync();
         await Expect(page.GetByTestId("golive-done")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("onboarding-11-live");
