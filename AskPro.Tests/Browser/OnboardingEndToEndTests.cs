@@ -3,7 +3,6 @@ using AskPro.Tests.Support;
 using AskPro.Tools.FakeRetell;
 using AskPro.Web.Demo;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AskPro.Tests.Browser;
@@ -41,7 +40,7 @@ public sealed class OnboardingEndToEndTests : IAsyncLifetime
         const string number = "+493055509911";
         var email = $"inhaberin-{Guid.NewGuid():N}@salon-lindenblatt.example";
         var company = "Salon Lindenblatt";
-        var day = NextTuesday(DateTime.Today.AddDays(10));
+        var day = SimulatorBrowserTests.NextTuesday(DateTime.Today.AddDays(10));
         var date = day.ToString("dd.MM.yyyy");
         await using var browser = await BrowserSession.StartAsync(_app.BaseAddress);
         var page = browser.Page;
@@ -87,9 +86,9 @@ public sealed class OnboardingEndToEndTests : IAsyncLifetime
 
         // The test call, in the wizard, books while the company is still a draft.
         await page.GetByTestId("sim-scenario-book").ClickAsync();
-        await SayAsync(page, "Herrenhaarschnitt bei Anna");
-        await SayAsync(page, $"am {date} um halb drei");
-        await SayAsync(page, "Tim Testanruf");
+        await SimulatorBrowserTests.SayAsync(page, "Herrenhaarschnitt bei Anna");
+        await SimulatorBrowserTests.SayAsync(page, $"am {date} um halb drei");
+        await SimulatorBrowserTests.SayAsync(page, "Tim Testanruf");
         await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("gebucht");
         await Expect(page.GetByTestId("sim-appointment-link")).ToBeVisibleAsync();
         await wizard.SaveAsync("testcall-save", "step-golive", "onboarding-10-testcall");
@@ -129,22 +128,5 @@ public sealed class OnboardingEndToEndTests : IAsyncLifetime
             await Expect(page.Locator("[data-testid=appointments-grid] tbody")).Not.ToContainTextAsync("Paula Telefon");
         }
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
-    }
-
-    private static async Task SayAsync(IPage page, string words)
-    {
-        var count = await page.GetByTestId("sim-caller").CountAsync();
-        var box = page.GetByTestId("sim-words");
-        await box.FillAsync(words);
-        await Expect(box).ToHaveValueAsync(words);
-        await page.GetByTestId("sim-say").ClickAsync();
-        await Expect(page.GetByTestId("sim-caller")).ToHaveCountAsync(count + 1);
-    }
-
-    private static DateTime NextTuesday(DateTime from)
-    {
-        var day = from;
-        while (day.DayOfWeek != DayOfWeek.Tuesday || (day.Month == 12 && day.Day is >= 24 and <= 26)) day = day.AddDays(1);
-        return day;
     }
 }

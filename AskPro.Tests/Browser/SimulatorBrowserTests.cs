@@ -128,7 +128,8 @@ public sealed class SimulatorBrowserTests(AppHost app)
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
     }
 
-    private static async Task SayAsync(IPage page, string words)
+    /// <summary>Types the caller's words into the conversation and waits until the page shows them.</summary>
+    internal static async Task SayAsync(IPage page, string words)
     {
         var count = await page.GetByTestId("sim-caller").CountAsync();
         var box = page.GetByTestId("sim-words");
@@ -155,7 +156,7 @@ public sealed class SimulatorBrowserTests(AppHost app)
         await page.GetByTestId("sim-send").ClickAsync();
     }
 
-    private static DateTime NextTuesday(DateTime from)
+    internal static DateTime NextTuesday(DateTime from)
     {
         var day = from;
         while (day.DayOfWeek != DayOfWeek.Tuesday || (day.Month == 12 && day.Day is >= 24 and <= 26)) day = day.AddDays(1);
