@@ -23,6 +23,20 @@ public sealed class PortalPageTests : IAsyncLifetime
 
     public Task InitializeAsync() => _portal.InitializeAsync();
 
+    [Theory]
+    [InlineData(AskPro.Core.Directory.CompanyStatus.Draft, true)]
+    [InlineData(AskPro.Core.Directory.CompanyStatus.Active, false)]
+    public void The_admin_of_a_company_in_set_up_is_sent_from_the_dashboard_to_the_wizard(AskPro.Core.Directory.CompanyStatus status, bool sent)
+    {
+        _portal.Fakes.Setup = _portal.Fakes.Setup with { Status = status };
+        _portal.Context.AddAuthorization().SetAuthorized("admin-a").SetRoles(AskPro.Infrastructure.Accounts.Roles.CompanyAdmin);
+
+        _portal.Render<DashboardPage>();
+
+        var navigation = _portal.Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        Assert.Equal(sent, navigation.Uri.EndsWith("/onboarding", StringComparison.Ordinal));
+    }
+
     private static AppointmentRow Appointment(string customer, AppointmentStatus status = AppointmentStatus.Scheduled) => new()
     {
         Id = Guid.NewGuid(), StartUtc = Monday10Utc, EndUtc = Monday10Utc.AddMinutes(30), Customer = customer, Service = "Herrenhaarschnitt",

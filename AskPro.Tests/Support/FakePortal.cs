@@ -5,8 +5,18 @@ namespace AskPro.Tests.Support;
 
 /// <summary>Query services as the pages see them, answering what the test arranges — or
 /// failing, when <see cref="Fail"/> is set, the way a lost database would.</summary>
-public sealed class FakePortal : IDashboardQueries, IAppointmentQueries, ICallQueries, ICustomerQueries, ICompanyQueries, IApiKeyQueries
+public sealed class FakePortal : IDashboardQueries, IAppointmentQueries, ICallQueries, ICustomerQueries, ICompanyQueries, IApiKeyQueries, AskPro.Core.Onboarding.IOnboardingStore
 {
+    /// <summary>The company as the onboarding wizard (and the dashboard's "still in set-up?") reads it: live.</summary>
+    public AskPro.Core.Onboarding.CompanySetup Setup { get; set; } = new("Salon Sonnenschein", "friseur", "DE", "Europe/Berlin", "de", AskPro.Core.Directory.CompanyStatus.Active, "");
+
+    Task<AskPro.Core.Onboarding.CompanySetup?> AskPro.Core.Onboarding.IOnboardingStore.CurrentAsync(CancellationToken ct) => Task.FromResult<AskPro.Core.Onboarding.CompanySetup?>(Setup);
+
+    Task<AskPro.Core.Directory.DirectoryOutcome> AskPro.Core.Onboarding.IOnboardingStore.SaveCompanyAsync(Func<AskPro.Core.Directory.Company, IReadOnlyList<AskPro.Core.Directory.FieldError>> change,
+        AskPro.Core.Operations.AuditEntry audit, CancellationToken ct) => throw new NotSupportedException("The portal page tests do not save companies.");
+
+    Task AskPro.Core.Onboarding.IOnboardingStore.SetStepAsync(string step, CancellationToken ct) => throw new NotSupportedException("The portal page tests do not move the wizard.");
+
     public bool Fail { get; set; }
     public CompanyProfile? Company { get; set; } = new(Guid.NewGuid(), "Salon Sonnenschein", "Europe/Berlin", "DE");
     public DashboardSummary Summary { get; set; } = new(0, 0, 0, 0, [], [], [], []);

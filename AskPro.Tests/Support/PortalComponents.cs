@@ -36,6 +36,7 @@ public sealed class PortalComponents : IAsyncLifetime
         services.AddSingleton<ICustomerQueries>(Fakes);
         services.AddSingleton<ICompanyQueries>(Fakes);
         services.AddSingleton<IApiKeyQueries>(Fakes);
+        services.AddSingleton<AskPro.Core.Onboarding.IOnboardingStore>(Fakes);
         services.AddSingleton<ICustomerStore>(Stores);
         services.AddSingleton<IApiKeyStore>(Stores);
         services.AddSingleton<IAuditLog>(Stores);
