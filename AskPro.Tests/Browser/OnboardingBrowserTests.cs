@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AskPro.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
@@ -84,5 +85,36 @@ public sealed class OnboardingBrowserTests(AppHost app)
         await Expect(page.GetByTestId("onboarding-progress")).ToContainTextAsync("Schritt 6 von 11");
         Assert.Equal("calendar", await app.ReadAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.OnboardingStep).SingleAsync()));
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
+    }
+
+    [BrowserFact]
+    public async Task A_company_with_two_locations_sets_the_hours_of_each_before_going_on()
+    {
+        var email = $"zwei-{Guid.NewGuid():N}@zwei-standorte.example";
+        var name = $"Zwei Standorte {Guid.NewGuid():N}"[..22];
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        var wizard = new WizardDriver(browser);
+        await SignUpFlow.SignUpAndConfirmAsync(browser, app.BaseAddress, name, email);
+        var company = await app.ReadAsync(db => db.Companies.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
+        await wizard.CompanyAsync();
+        await wizard.BranchAsync();
+        // A second location, added as under Settings → Filialen.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AskPro.Core.Tenancy.TenantContext>().UseTenant(AskPro.Core.Tenancy.TenantId.From(company));
+            var saved = await scope.ServiceProvider.GetRequiredService<AskPro.Core.Directory.SaveBranch.SaveBranch>().RunAsync(null,
+                new("Filiale Süd", "Sonnenallee 1", "12045", "Berlin", "DE", "DE-BE", "Europe/Berlin", null, [], [], []), "test", CancellationToken.None);
+            Assert.IsType<AskPro.Core.Directory.DirectoryOutcome.Saved>(saved);
+        }
+        await wizard.ServicesAsync();
+        await wizard.StaffAsync("Anna Berg", "anna@zwei-standorte.example", "Herrenhaarschnitt");
+
+        await page.GetByTestId("hours-save").ClickAsync();
+        await Expect(page.GetByTestId("hours-branch")).ToHaveTextAsync("Filiale Süd");
+        await Expect(page.GetByTestId("step-hours")).ToBeVisibleAsync();
+        await page.GetByTestId("hours-save").ClickAsync();
+        await Expect(page.GetByTestId("step-calendar")).ToBeVisibleAsync();
+        Assert.True(await app.ReadAsync(db => db.Branches.Where(b => b.CompanyId == company).AllAsync(b => b.OpeningHours.Count == 5)));
     }
 }
