@@ -108,7 +108,10 @@ public sealed class OnboardingBrowserTests(AppHost app)
             Assert.IsType<AskPro.Core.Directory.DirectoryOutcome.Saved>(saved);
         }
         await wizard.ServicesAsync();
+        await wizard.SelectAsync("staff-branch", "Filiale Süd");
         await wizard.StaffAsync("Anna Berg", "anna@zwei-standorte.example", "Herrenhaarschnitt");
+        Assert.Equal("Filiale Süd", await app.ReadAsync(db => db.Staff.Where(s => s.CompanyId == company)
+            .Select(s => db.Branches.Where(b => b.Id == s.BranchId).Select(b => b.Name).Single()).SingleAsync()));
 
         await page.GetByTestId("hours-save").ClickAsync();
         await Expect(page.GetByTestId("hours-branch")).ToHaveTextAsync("Filiale Süd");
