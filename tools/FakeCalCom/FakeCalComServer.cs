@@ -87,6 +87,7 @@ public sealed class FakeCalComServer : IAsyncDisposable
             return Results.Ok();
         });
         app.MapDelete("/_fake/faults", () => { Calendar.Faults.Clear(); return Results.Ok(); });
+        app.MapPost("/_fake/latency", (int ms) => { Calendar.Faults.Latency = TimeSpan.FromMilliseconds(Math.Clamp(ms, 0, 60_000)); return Results.Ok(); });
         app.MapGet("/_fake/bookings", () => Results.Json(new JsonArray([.. Calendar.Bookings.Select(BookingJson)])));
     }
 
