@@ -6,8 +6,9 @@ using AskPro.Core.Shared;
 namespace AskPro.Core.Calendars;
 
 /// <summary>The outbound port to the calendar a company books into. <c>FindFreeSlots</c> asks it
-/// for busy time AskPro does not know; <c>Book</c>, <c>Reschedule</c> and <c>Cancel</c> call it
-/// after the database claim has committed and act on its answer. Built-in calendar: nothing to
+/// for busy time AskPro does not know; <c>Book</c> and <c>Reschedule</c> call it after the
+/// database claim has committed and act on its answer; a cancellation reaches it from its event
+/// (the outbox retries until the calendar has answered). Built-in calendar: nothing to
 /// add, everything accepted. Cal.com: its free slots are the truth, and a booking counts only
 /// once Cal.com has accepted it.</summary>
 public interface ICalendarProvider

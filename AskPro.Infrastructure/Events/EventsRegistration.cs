@@ -16,6 +16,7 @@ public static class EventsRegistration
         services.AddEventSubscriber<EndedCallHolds>();
         services.AddEventSubscriber<CalendarFeed>();
         services.AddEventSubscriber<AgentSync>();
+        services.AddEventSubscriber<Calendars.CalComCancellations>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CompanyDirectory.DirectoryEvents>();
         services.AddSingleton<CalendarChanges>();
         services.AddSingleton<Outbox>();

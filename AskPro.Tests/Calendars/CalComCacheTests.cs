@@ -74,3 +74,36 @@ public sealed class CalComCacheTests(CalComSalon salon)
         Assert.Equal("unavailable", Status(fresh));
     }
 }
+
+/// <summary>A cancellation Cal.com does not confirm is sent again from the outbox until it
+/// does, while the caller has long heard that it is cancelled.</summary>
+[Collection(CalComSalonCollection.Name)]
+public sealed class CalComCancelRetryTests(CalComSalon salon)
+{
+    private static string Status(JsonElement reply) => reply.GetProperty("status").GetString()!;
+
+    [Fact]
+    public async Task A_cancellation_Cal_com_fails_to_take_is_retried_from_the_outbox_until_the_booking_is_cancelled_there()
+    {
+        const string caller = "+4917630000002";
+        var call = "call_" + Guid.NewGuid().ToString("N");
+        var booked = await salon.App.Retell.CallAsync("book_appointment",
+            new { datum = "8.1.", uhrzeit = "10 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna", name = "Stefan Storno" }, call, fromNumber: caller);
+        Assert.Equal("booked", Status(booked));
+        var start = new DateTime(2027, 1, 8, 9, 0, 0, DateTimeKind.Utc);
+        var booking = Assert.Single(salon.Calendar.Bookings, b => b.IsActive && b.Start.UtcDateTime == start);
+
+        // Cal.com answers every cancel attempt of the first delivery (one try and its retries) with 500.
+        salon.Calendar.Faults.Add(new FaultRule(Fault.ServerError, Times: 4, Method: "POST", PathPrefix: $"/v2/bookings/{booking.Uid}/cancel"));
+        Assert.Equal("cancelled", Status(await salon.App.Retell.CallAsync("cancel_appointment", new { datum = "8.1." }, call, fromNumber: caller)));
+        await Eventually.Async("the first delivery to fail", () => Task.FromResult(CancelAttempts(booking.Uid)), n => n >= 4);
+        Assert.True(salon.Calendar.Find(booking.Uid)!.IsActive);
+
+        // The outbox's backoff passes: the next delivery cancels it in Cal.com.
+        salon.Clock.Now += TimeSpan.FromMinutes(1);
+        await Eventually.Async("the booking cancelled in Cal.com", () => Task.FromResult(salon.Calendar.Find(booking.Uid)!), b => !b.IsActive);
+        Assert.Equal(5, CancelAttempts(booking.Uid));
+    }
+
+    private int CancelAttempts(string uid) => salon.Calendar.Seen.Count(r => r.Method == "POST" && r.Path == $"/v2/bookings/{uid}/cancel");
+}

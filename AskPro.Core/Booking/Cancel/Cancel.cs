@@ -1,4 +1,3 @@
-using AskPro.Core.Calendars;
 using AskPro.Core.Directory;
 using AskPro.Core.Events;
 using AskPro.Core.Scheduling;
@@ -18,8 +17,9 @@ public abstract record CancelOutcome
 }
 
 /// <summary>Cancels an appointment and frees its time in one transaction, with an
-/// <see cref="AppointmentCancelled"/> event. Policy: the cancellation notice (customer channels).</summary>
-public sealed class Cancel(IBookingStore store, ITenantDirectory directory, ICalendarProvider calendar, TimeProvider clock)
+/// <see cref="AppointmentCancelled"/> event, from which the company's calendar learns of it.
+/// Policy: the cancellation notice (customer channels).</summary>
+public sealed class Cancel(IBookingStore store, ITenantDirectory directory, TimeProvider clock)
 {
     public const int MaxReasonLength = 1000;
 
@@ -39,8 +39,8 @@ public sealed class Cancel(IBookingStore store, ITenantDirectory directory, ICal
         appointment.UpdatedAt = now;
         var cancelled = new AppointmentCancelled(appointment.Id, appointment.StaffId, appointment.StartUtc, reason, request.Source, appointment.CallId)
             { OccurredAtUtc = now, Actor = request.Actor };
+        // The calendar (Cal.com) hears of it from the event, with retries (CalComCancellations).
         await store.CancelAsync(appointment, freed, cancelled, ct);
-        if (request.Source != AppointmentSource.CalCom) await calendar.CancelledAsync(appointment, ct);
         return new CancelOutcome.Cancelled(appointment);
     }
 }
