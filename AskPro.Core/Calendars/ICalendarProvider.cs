@@ -27,6 +27,14 @@ public interface ICalendarProvider
     Task<CalendarAnswer> RescheduledAsync(Appointment appointment, DateTime previousStartUtc, CancellationToken ct);
 
     Task<CalendarAnswer> CancelledAsync(Appointment appointment, CancellationToken ct);
+
+    /// <summary>Slots offered to <paramref name="holder"/> are held in AskPro for <paramref name="ttl"/>;
+    /// a calendar that can reserve them (Cal.com) keeps its own booking page from selling them
+    /// meanwhile. Best effort: a reservation that fails never fails the caller's answer.</summary>
+    Task HeldAsync(string holder, Service service, IReadOnlyList<Slot> slots, TimeSpan ttl, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The holder's holds were released (booked, call ended): so are its reservations.</summary>
+    Task HoldsReleasedAsync(string holder, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>What the calendar said to a change.</summary>

@@ -26,4 +26,14 @@ internal sealed class CompanyCalendar(BuiltInCalendar builtIn, CalComCalendar ca
 
     public async Task<CalendarAnswer> CancelledAsync(Appointment appointment, CancellationToken ct) =>
         await IsCalComAsync(ct) ? await calCom.CancelledAsync(appointment, ct) : CalendarAnswer.Done;
+
+    public async Task HeldAsync(string holder, Service service, IReadOnlyList<Slot> slots, TimeSpan ttl, CancellationToken ct)
+    {
+        if (await IsCalComAsync(ct)) await calCom.ReserveAsync(holder, service, slots, ttl, ct);
+    }
+
+    public async Task HoldsReleasedAsync(string holder, CancellationToken ct)
+    {
+        if (await IsCalComAsync(ct)) await calCom.ReleaseReservationsAsync(holder, ct);
+    }
 }

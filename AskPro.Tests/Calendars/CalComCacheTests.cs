@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AskPro.Tests.Support;
 using AskPro.Tools.FakeCalCom;
+using Microsoft.EntityFrameworkCore;
 
 namespace AskPro.Tests.Calendars;
 
@@ -96,7 +97,11 @@ public sealed class CalComCancelRetryTests(CalComSalon salon)
         // Cal.com answers every cancel attempt of the first delivery (one try and its retries) with 500.
         salon.Calendar.Faults.Add(new FaultRule(Fault.ServerError, Times: 4, Method: "POST", PathPrefix: $"/v2/bookings/{booking.Uid}/cancel"));
         Assert.Equal("cancelled", Status(await salon.App.Retell.CallAsync("cancel_appointment", new { datum = "8.1." }, call, fromNumber: caller)));
-        await Eventually.Async("the first delivery to fail", () => Task.FromResult(CancelAttempts(booking.Uid)), n => n >= 4);
+        var failed = await Eventually.Async("the first delivery recorded as failed", () => salon.App.ReadAsync(db => db.Outbox.AsNoTracking()
+            .SingleAsync(m => m.Subscriber == nameof(Infrastructure.Calendars.CalComCancellations) && m.Payload.Contains(booked.GetProperty("data").GetProperty("appointment_id").GetString()!))),
+            m => m.Attempts >= 1);
+        Assert.Equal(4, CancelAttempts(booking.Uid));
+        Assert.Contains("Cal.com", failed.LastError);
         Assert.True(salon.Calendar.Find(booking.Uid)!.IsActive);
 
         // The outbox's backoff passes: the next delivery cancels it in Cal.com.
@@ -106,4 +111,41 @@ public sealed class CalComCancelRetryTests(CalComSalon salon)
     }
 
     private int CancelAttempts(string uid) => salon.Calendar.Seen.Count(r => r.Method == "POST" && r.Path == $"/v2/bookings/{uid}/cancel");
+}
+
+/// <summary>What AskPro holds for a caller is reserved in Cal.com too, so Cal.com's own booking
+/// page cannot sell it meanwhile; the reservation goes when the hold goes.</summary>
+[Collection(CalComSalonCollection.Name)]
+public sealed class CalComReservationTests(CalComSalon salon)
+{
+    private static string Status(JsonElement reply) => reply.GetProperty("status").GetString()!;
+
+    [Fact]
+    public async Task Held_slots_are_reserved_in_Cal_com_against_its_booking_page_and_released_when_the_caller_has_booked()
+    {
+        const string caller = "+4917630000003";
+        var call = "call_" + Guid.NewGuid().ToString("N");
+        var start = new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero); // Monday 10:00 in Berlin
+        var type = salon.Calendar.EventType(102)!;
+        foreach (var i in Enumerable.Range(1, 3)) // 10:00 is booked out in Cal.com
+            Assert.NotNull(salon.Calendar.TryBook(type, start, $"Direkt {i}", $"voll{i}@example.org", "Europe/Berlin", null, [], "booking-page"));
+        salon.Clock.Now += TimeSpan.FromSeconds(61); // whatever other tests cached of that day is stale
+
+        var check = await salon.App.Retell.CallAsync("check_availability", new { datum = "11.1.", uhrzeit = "10 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna" },
+            call, fromNumber: caller);
+        Assert.Equal("unavailable", Status(check));
+        var offered = check.GetProperty("data").GetProperty("alternatives").EnumerateArray().Select(a => DateTimeOffset.Parse(a.GetProperty("start").GetString()!)).ToList();
+        Assert.True(offered.Count >= 2);
+        Assert.All(offered, o => Assert.Contains(salon.Calendar.Reservations, r => r.Start == o && r.EventTypeId == 102));
+
+        // Cal.com's booking page (another key) cannot take an offered slot while the caller thinks it over.
+        Assert.Null(salon.Calendar.TryBook(type, offered[0], "Seitenbucher", "seite@example.org", "Europe/Berlin", null, [], "booking-page"));
+
+        var chosen = TimeZoneInfo.ConvertTime(offered[0], FakeCalendar.Berlin);
+        var booked = await salon.App.Retell.CallAsync("book_appointment",
+            new { datum = $"{chosen:d.M.}", uhrzeit = $"{chosen:H:mm} Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna", name = "Rosa Reserviert" }, call, fromNumber: caller);
+        Assert.Equal("booked", Status(booked));
+        // Booked: every reservation of the call is gone, also those of the slots not taken.
+        Assert.All(offered, o => Assert.DoesNotContain(salon.Calendar.Reservations, r => r.Start == o));
+    }
 }

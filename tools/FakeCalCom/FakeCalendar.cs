@@ -72,6 +72,9 @@ public sealed class FakeCalendar(TimeProvider clock)
 
     public IReadOnlyList<FakeBooking> Bookings { get { lock (_gate) return [.. _bookings]; } }
     public IReadOnlyList<FakeWebhook> Webhooks { get { lock (_gate) return [.. _webhooks]; } }
+
+    /// <summary>Unexpired slot reservations.</summary>
+    public IReadOnlyList<FakeReservation> Reservations { get { lock (_gate) return [.. _reservations.Where(r => r.Until > clock.GetUtcNow())]; } }
     public IReadOnlyList<SeenRequest> Seen { get { lock (_gate) return [.. _seen]; } }
 
     internal void See(SeenRequest request) { lock (_gate) _seen.Add(request); }

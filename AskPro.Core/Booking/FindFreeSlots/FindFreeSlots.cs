@@ -58,9 +58,17 @@ public sealed class FindFreeSlots(IBookingStore store, ICalendarProvider calenda
     /// <summary>Holds offered slots (with their buffers) for the holder for a few minutes.</summary>
     public async Task HoldAsync(string holder, Service service, IEnumerable<Slot> slots, CancellationToken ct)
     {
-        var toHold = slots.Select(s => new SlotToHold(s.StaffId, new TimeInterval(s.StartUtc, s.EndUtc + service.Buffer))).ToList();
-        if (toHold.Count > 0) await holds.HoldAsync(holder, toHold, TimeSpan.FromMinutes(options.HoldMinutes), ct);
+        var offered = slots.ToList();
+        var toHold = offered.Select(s => new SlotToHold(s.StaffId, new TimeInterval(s.StartUtc, s.EndUtc + service.Buffer))).ToList();
+        if (toHold.Count == 0) return;
+        var ttl = TimeSpan.FromMinutes(options.HoldMinutes);
+        await holds.HoldAsync(holder, toHold, ttl, ct);
+        await calendar.HeldAsync(holder, service, offered, ttl, ct);
     }
 
-    public Task ReleaseAsync(string holder, CancellationToken ct) => holds.ReleaseAsync(holder, ct);
+    public async Task ReleaseAsync(string holder, CancellationToken ct)
+    {
+        await holds.ReleaseAsync(holder, ct);
+        await calendar.HoldsReleasedAsync(holder, ct);
+    }
 }

@@ -190,6 +190,44 @@ public sealed class CalComCalendar(
             : new CalendarAnswer.Unknown(result.Error.StaffMessage);
     }
 
+    /// <summary>Reserves in Cal.com what AskPro holds for a caller (POST /v2/slots/reservations,
+    /// as long as the hold), so Cal.com's own booking page cannot sell it meanwhile; the
+    /// reservation uids are kept per holder as long as the hold. Cal.com lets the key that
+    /// reserved a slot book it. Best effort, in parallel: a failed reservation is logged by the
+    /// client and the caller's answer goes on.</summary>
+    public async Task ReserveAsync(string holder, Service service, IReadOnlyList<Slot> slots, TimeSpan ttl, CancellationToken ct)
+    {
+        var company = await directory.GetAsync(ct);
+        var connection = await ConnectionAsync(ct);
+        var held = await ReservationsAsync(holder, ct);
+        var minutes = Math.Max(1, (int)Math.Ceiling(ttl.TotalMinutes));
+        var wanted = slots.Select(s => (EventType: company.CalComEventTypeFor(service.Id, s.StaffId), s.StartUtc))
+            .Where(w => w.EventType is not null && !held.Any(h => h.EventType == w.EventType && h.StartUtc == w.StartUtc)).Distinct().ToList();
+        var made = await Task.WhenAll(wanted.Select(async w =>
+            (await client.ReserveAsync(connection, w.EventType!.Value, new DateTimeOffset(w.StartUtc), minutes, ct)).Value is { } r
+                ? new Reservation(r.Uid, w.EventType.Value, w.StartUtc) : null));
+        held.AddRange(made.OfType<Reservation>());
+        await cache.SetAsync(ReservationsArea, holder, JsonSerializer.Serialize(held), ttl, ct);
+    }
+
+    /// <summary>Releases the holder's Cal.com reservations (its holds were released). Expired
+    /// ones need nothing: Cal.com lets them lapse with the hold's duration.</summary>
+    public async Task ReleaseReservationsAsync(string holder, CancellationToken ct)
+    {
+        var held = await ReservationsAsync(holder, ct);
+        if (held.Count == 0) return;
+        await cache.SetAsync(ReservationsArea, holder, "[]", TimeSpan.FromSeconds(1), ct);
+        var connection = await ConnectionAsync(ct);
+        await Task.WhenAll(held.Select(r => client.ReleaseAsync(connection, r.Uid, ct)));
+    }
+
+    private const string ReservationsArea = "calcom-reservations";
+
+    private sealed record Reservation(string Uid, int EventType, DateTime StartUtc);
+
+    private async Task<List<Reservation>> ReservationsAsync(string holder, CancellationToken ct) =>
+        await cache.GetAsync(ReservationsArea, holder, ct) is { } json ? JsonSerializer.Deserialize<List<Reservation>>(json)! : [];
+
     private static bool IsOurs(CalComBooking booking, Appointment appointment) =>
         booking.Metadata.TryGetValue(AppointmentKey, out var id) && id == appointment.Id.ToString() && booking.Start.UtcDateTime == appointment.StartUtc;
 
