@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using AskPro.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
@@ -98,15 +97,20 @@ public sealed class OnboardingBrowserTests(AppHost app)
         await SignUpFlow.SignUpAndConfirmAsync(browser, app.BaseAddress, name, email);
         var company = await app.ReadAsync(db => db.Companies.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
         await wizard.CompanyAsync();
-        await wizard.BranchAsync();
-        // A second location, added as under Settings → Filialen.
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<AskPro.Core.Tenancy.TenantContext>().UseTenant(AskPro.Core.Tenancy.TenantId.From(company));
-            var saved = await scope.ServiceProvider.GetRequiredService<AskPro.Core.Directory.SaveBranch.SaveBranch>().RunAsync(null,
-                new("Filiale Süd", "Sonnenallee 1", "12045", "Berlin", "DE", "DE-BE", "Europe/Berlin", null, [], [], []), "test", CancellationToken.None);
-            Assert.IsType<AskPro.Core.Directory.DirectoryOutcome.Saved>(saved);
-        }
+        // Two locations in the branch step; the second one's region follows its postal code too.
+        await page.GetByTestId("branch-add").ClickAsync();
+        var second = page.GetByTestId("branch-card").Nth(1);
+        await Expect(second).ToBeVisibleAsync();
+        await wizard.FillAsync(second.GetByTestId("branch-name"), "Filiale Süd");
+        await wizard.FillAsync(second.GetByTestId("branch-street"), "Leopoldstraße 3");
+        await wizard.FillAsync(second.GetByTestId("branch-postal"), "80802");
+        await wizard.FillAsync(second.GetByTestId("branch-city"), "München");
+        await Expect(second.GetByTestId("branch-region")).ToHaveTextAsync("Bayern");
+        var first = page.GetByTestId("branch-card").First;
+        await wizard.FillAsync(first.GetByTestId("branch-postal"), "10115");
+        await page.GetByTestId("branch-save").ClickAsync();
+        await Expect(page.GetByTestId("step-services")).ToBeVisibleAsync();
+        Assert.Equal(["DE-BE", "DE-BY"], await app.ReadAsync(db => db.Branches.Where(b => b.CompanyId == company).OrderBy(b => b.Region).Select(b => b.Region).ToListAsync()));
         await wizard.ServicesAsync();
         await wizard.SelectAsync("staff-branch", "Filiale Süd");
         await wizard.StaffAsync("Anna Berg", "anna@zwei-standorte.example", "Herrenhaarschnitt");
