@@ -11,6 +11,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   parser-cpu     CPU time per phrase (process CPU / phrases): stays meaningful on a loaded machine
 //   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
 //   functions-profile  prints the app's pid, then check_availability at concurrency 1 for dotnet-trace
+//   calcom         check_availability on a fake Cal.com with 50 ms latency: cold/warm, hit ratio, failing
 //   webhooks       signed Retell call_ended ingest vs a plain 200 endpoint, then inbox drain time (--quick, --no-worker)
 // Method and results: docs/PERFORMANCE.md.
 var suite = args.FirstOrDefault() ?? "help";
@@ -27,6 +28,8 @@ switch (suite)
         return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.RunAsync(quick: args.Contains("--quick"));
     case "functions-profile":
         return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.ProfileAsync();
+    case "calcom":
+        return await AskPro.Benchmarks.Http.CalComAvailabilityLoad.RunAsync();
     case "webhooks":
         return await AskPro.Benchmarks.Http.WebhookIngestLoad.RunAsync(quick: args.Contains("--quick"), withoutWorker: args.Contains("--no-worker"));
     case "parser":
@@ -36,6 +39,6 @@ switch (suite)
     case "parser-cpu":
         return AskPro.Benchmarks.Scheduling.ParserCpu.Run();
     default:
-        Console.WriteLine("Suites: phone, phone-startup, parser, parser-cpu, functions [--quick], webhooks [--quick] (see docs/PERFORMANCE.md)");
+        Console.WriteLine("Suites: phone, phone-startup, parser, parser-cpu, functions [--quick], calcom, webhooks [--quick] (see docs/PERFORMANCE.md)");
         return suite == "help" ? 0 : 2;
 }

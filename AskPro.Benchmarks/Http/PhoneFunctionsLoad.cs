@@ -152,7 +152,7 @@ public static class PhoneFunctionsLoad
         return response.StatusCode == HttpStatusCode.OK;
     }
 
-    private sealed record WishArgs(string Datum, string Uhrzeit, string Dienstleistung, string? Mitarbeiter, string? Name = null);
+    internal sealed record WishArgs(string Datum, string Uhrzeit, string Dienstleistung, string? Mitarbeiter, string? Name = null);
 
     private static WishArgs Wish(DateTime day, string time, string service, string? staff) => new(day.ToString("dd.MM.yyyy"), time, service, staff);
 
@@ -176,7 +176,7 @@ public static class PhoneFunctionsLoad
     private static async Task<bool> BookAsync(HttpClient http, WishArgs wish, string callId, int i) =>
         await StatusAsync(http, "book_appointment", wish with { Name = $"Kunde {Letters(i)}" }, callId, $"+4916{i:D9}") is "booked" or "slot_taken";
 
-    private static async Task<string> StatusAsync(HttpClient http, string function, WishArgs? wish, string callId, string from)
+    internal static async Task<string> StatusAsync(HttpClient http, string function, WishArgs? wish, string callId, string from)
     {
         var args = new JsonObject();
         if (wish is not null)
