@@ -105,6 +105,7 @@ public sealed class AgentProvisioningTests(ProvisioningApp app) : IClassFixture<
     [InlineData(Fault.Unauthorized, "API-Schlüssel")]
     [InlineData(Fault.Unprocessable, "abgelehnt (Meldung des Anbieters: „Cannot find requested asset under given api key.“)")]
     [InlineData(Fault.Hang, "nicht rechtzeitig geantwortet")]
+    [InlineData(Fault.TooManyRequests, "Zu viele Anfragen")]
     public async Task A_refusal_or_a_timeout_is_told_in_german_and_leaves_nothing_on_retell(Fault fault, string german)
     {
         var salon = await app.SalonAsync();
@@ -133,6 +134,22 @@ public sealed class AgentProvisioningTests(ProvisioningApp app) : IClassFixture<
         Assert.IsType<ProvisioningOutcome.Provisioned>(await ProvisionAsync(salon));
         Assert.Single(LlmsOf(salon));
         Assert.Single(AgentsOf(salon));
+    }
+
+    [Fact]
+    public async Task An_agent_made_by_a_create_whose_answer_was_lost_is_adopted_not_doubled()
+    {
+        var salon = await app.SalonAsync();
+        Retell.Faults.Add(new FaultRule(Fault.DoThenHang, Times: 1, PathPrefix: "/create-agent"));
+        var failed = Assert.IsType<ProvisioningOutcome.Failed>(await ProvisionAsync(salon));
+        Assert.Equal(PlatformFailure.Timeout, failed.Error.Failure);
+        var made = Assert.Single(AgentsOf(salon)); // Retell has it; we do not know its id
+        Assert.Null((await RowAsync(salon))!.AgentId);
+
+        var retried = Assert.IsType<ProvisioningOutcome.Provisioned>(await ProvisionAsync(salon));
+        Assert.Equal(made["agent_id"]!.GetValue<string>(), retried.AgentId);
+        Assert.Single(AgentsOf(salon));
+        Assert.Single(LlmsOf(salon));
     }
 
     [Fact]

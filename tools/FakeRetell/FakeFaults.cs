@@ -18,6 +18,10 @@ public enum Fault
 
     /// <summary>Never answers, until the client gives up (a timeout).</summary>
     Hang,
+
+    /// <summary>Carries the request out (creates the agent, the number …), then never answers:
+    /// the client cannot know it worked.</summary>
+    DoThenHang,
 }
 
 /// <summary>A switch: answer matching requests with <see cref="Fault"/>, <see cref="Times"/> times

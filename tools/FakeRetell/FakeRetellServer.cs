@@ -60,6 +60,7 @@ public sealed partial class FakeRetellServer : IAsyncDisposable
         app.MapDelete("/delete-retell-llm/{id}", (string id) => Delete(Workspace.Llms, id));
         app.MapPost("/create-agent", (HttpContext c) => CreateAgent(Body(c)));
         app.MapGet("/get-agent/{id}", (string id) => Find(Workspace.Agents, id));
+        app.MapGet("/list-agents", () => Results.Json(new JsonArray([.. Workspace.Agents.Values.Select(a => a.DeepClone())])));
         app.MapPatch("/update-agent/{id}", (string id, HttpContext c) => UpdateAgent(id, Body(c)));
         app.MapDelete("/delete-agent/{id}", (string id) => Delete(Workspace.Agents, id));
         app.MapPost("/publish-agent-version/{id}", (string id) => Publish(id));
@@ -113,6 +114,14 @@ public sealed partial class FakeRetellServer : IAsyncDisposable
             case { Fault: Fault.ServerError }: await Answer(context, path, Error(500, "An unexpected server error occurred.")); return;
             case { Fault: Fault.Hang }:
                 Workspace.See(new SeenRequest(DateTimeOffset.UtcNow, context.Request.Method, path, body, 0));
+                await HangUntilAbortedAsync(context);
+                return;
+            case { Fault: Fault.DoThenHang }:
+                var answer = context.Response.Body;
+                context.Response.Body = new MemoryStream(); // the answer is made, and never sent
+                await next(context);
+                Workspace.See(new SeenRequest(DateTimeOffset.UtcNow, context.Request.Method, path, body, 0));
+                context.Response.Body = answer;
                 await HangUntilAbortedAsync(context);
                 return;
         }

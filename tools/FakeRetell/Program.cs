@@ -13,7 +13,7 @@ public static class FakeRetellProgram
         await using var server = await FakeRetellServer.StartAsync(port: port, log: true);
         var root = server.BaseUrl.GetLeftPart(UriPartial.Authority);
         Console.WriteLine($"Fake Retell API at {server.BaseUrl} (API key {FakeRetellWorkspace.DemoApiKey}). What was created: GET {root}/_fake/state. " +
-                          $"Faults: POST {root}/_fake/faults?fault=ServerError&times=1&path=/create-agent (Unauthorized, Unprocessable, ServerError, TooManyRequests, Hang). Ctrl+C stops.");
+                          $"Faults: POST {root}/_fake/faults?fault=ServerError&times=1&path=/create-agent (Unauthorized, Unprocessable, ServerError, TooManyRequests, Hang, DoThenHang). Ctrl+C stops.");
         var stop = new TaskCompletionSource();
         // The web host handles Ctrl+C and SIGTERM itself and stops; the program ends with it.
         server.Stopping.Register(() => stop.TrySetResult());

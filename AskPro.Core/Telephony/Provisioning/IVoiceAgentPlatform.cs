@@ -64,6 +64,10 @@ public interface IVoiceAgentPlatform
 
     Task<PlatformResult<bool>> UpdateAgentAsync(string agentId, string llmId, AgentSetup setup, CancellationToken ct);
 
+    /// <summary>The agent that speaks with this language model, if the platform has one (one
+    /// whose creation timed out after the platform had made it); null when none.</summary>
+    Task<PlatformResult<string?>> FindAgentAsync(string llmId, CancellationToken ct);
+
     /// <summary>Brings the company's own number over SIP and binds it to the agent; its
     /// call_inbound goes to <paramref name="inboundWebhookUrl"/>.</summary>
     Task<PlatformResult<PlatformNumber>> ImportNumberAsync(NumberImport number, string agentId, Uri inboundWebhookUrl, CancellationToken ct);

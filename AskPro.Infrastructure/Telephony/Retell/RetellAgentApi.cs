@@ -33,6 +33,13 @@ internal sealed class RetellAgentApi(HttpClient http, IOptions<RetellOptions> op
     public Task<PlatformResult<bool>> UpdateAgentAsync(string agentId, string llmId, AgentSetup setup, CancellationToken ct) =>
         SendAsync(HttpMethod.Patch, "update-agent/" + Uri.EscapeDataString(agentId), Agent(llmId, setup), _ => true, ct);
 
+    public Task<PlatformResult<string?>> FindAgentAsync(string llmId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "list-agents", null, agents => agents.ValueKind != JsonValueKind.Array ? throw new FormatException("list-agents is not a list")
+            : agents.EnumerateArray()
+                .Where(a => a.TryGetProperty("response_engine", out var e) && e.ValueKind == JsonValueKind.Object
+                            && e.TryGetProperty("llm_id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == llmId)
+                .Select(a => (string?)Id(a, "agent_id")).FirstOrDefault(), ct);
+
     public Task<PlatformResult<PlatformNumber>> ImportNumberAsync(NumberImport number, string agentId, Uri inboundWebhookUrl, CancellationToken ct)
     {
         var body = new JsonObject
@@ -124,7 +131,7 @@ internal sealed class RetellAgentApi(HttpClient http, IOptions<RetellOptions> op
                 using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
                 return PlatformResult<T>.Ok(read(json.RootElement));
             }
-            var error = new PlatformError(Failure(response.StatusCode), Message(text));
+            var error = new PlatformError(Failure(response.StatusCode), Scrub(Message(text)));
             logger.LogWarning("Retell {Endpoint} answered {Status}: {Detail}", endpoint, (int)response.StatusCode, error.Detail);
             return PlatformResult<T>.Fail(error);
         }
@@ -144,6 +151,11 @@ internal sealed class RetellAgentApi(HttpClient http, IOptions<RetellOptions> op
             return PlatformResult<T>.Fail(new PlatformError(PlatformFailure.Unavailable, "invalid response"));
         }
     }
+
+    /// <summary>Retell's messages may quote what was sent (a phone number): digits runs are
+    /// masked before the message is logged or shown.</summary>
+    private static string? Scrub(string? message) =>
+        message is null ? null : System.Text.RegularExpressions.Regex.Replace(message, @"\+?\d[\d ]{5,}\d", "***");
 
     private static PlatformFailure Failure(HttpStatusCode status) => (int)status switch
     {

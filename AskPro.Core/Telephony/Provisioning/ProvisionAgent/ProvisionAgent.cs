@@ -67,6 +67,19 @@ public sealed class ProvisionAgent(ITenantDirectory directory, IVoiceAgentStore 
         }
         if (row.AgentId is null)
         {
+            // An earlier create may have reached the platform and lost its answer (a timeout):
+            // an agent on our LLM is ours (each LLM serves one branch), so it is adopted, not doubled.
+            var existing = await platform.FindAgentAsync(row.LlmId!, ct);
+            if (!existing.Succeeded) return await FailAsync(row, existing.Error!, ct);
+            if (existing.Value is { } adopted)
+            {
+                row.AgentId = adopted;
+                var updated = await platform.UpdateAgentAsync(adopted, row.LlmId!, setup, ct);
+                if (!updated.Succeeded) return await FailAsync(row, updated.Error!, ct);
+            }
+        }
+        if (row.AgentId is null)
+        {
             var created = await platform.CreateAgentAsync(row.LlmId!, setup, ct);
             if (!created.Succeeded) return await FailAsync(row, created.Error!, ct);
             row.AgentId = created.Value;
