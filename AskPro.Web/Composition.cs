@@ -17,6 +17,7 @@ using AskPro.Web.Api;
 using AskPro.Web.Components;
 using AskPro.Web.Demo;
 using AskPro.Web.Notifications;
+using AskPro.Web.OnlineBooking;
 using AskPro.Web.Operations;
 using AskPro.Web.Tenancy;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -65,6 +66,7 @@ public static class Composition
         services.AddAskProMetrics();
         services.AddWebhookRateLimits(configuration);
         services.AddSignUpRateLimit(configuration);
+        services.AddOnlineBooking(configuration);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddAskProPortal();
@@ -126,6 +128,7 @@ public static class Composition
             o.SwaggerEndpoint("/openapi/v1.json", "AskPro API v1");
         });
         app.MapAccountEndpoints();
+        app.MapOnlineBooking();
         if (app.Environment.IsDevelopment()) app.MapDevOutbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -37,12 +37,12 @@ public enum BookingRule
 }
 
 /// <summary>The booking policies in one place. Notice, horizon and cancellation notice bind the
-/// customer-facing channels (phone, REST API; later the booking page and customer portal);
+/// customer-facing channels (phone, REST API, the online booking page and the customer portal);
 /// staff in the portal and the Cal.com mirror record what was agreed elsewhere, so only the
 /// rule that a service is performed by staff who perform it binds every channel.</summary>
 public static class BookingPolicy
 {
-    public static bool BindsCustomerRules(AppointmentSource source) => source is AppointmentSource.Phone or AppointmentSource.Api;
+    public static bool BindsCustomerRules(AppointmentSource source) => source is AppointmentSource.Phone or AppointmentSource.Api or AppointmentSource.Online or AppointmentSource.CustomerPortal;
 
     public static DateTime EarliestStartUtc(Service service, DateTime nowUtc) => nowUtc.AddMinutes(service.MinimumNoticeMinutes);
 

@@ -6,7 +6,9 @@ namespace AskPro.Core.Scheduling;
 /// to accept it; its time stays claimed until it is confirmed or released.</summary>
 public enum AppointmentStatus { Scheduled, Confirmed, Cancelled, Completed, NoShow, Pending }
 
-public enum AppointmentSource { Phone, Portal, Admin, CalCom, Api }
+/// <summary>Where a booking or change came from. Online: the company's public booking page;
+/// CustomerPortal: the customer's own portal (magic link). Stored as numbers: append only.</summary>
+public enum AppointmentSource { Phone, Portal, Admin, CalCom, Api, Online, CustomerPortal }
 
 /// <summary>A booked service for a customer with one staff member. Instants are UTC.</summary>
 public sealed class Appointment : TenantEntity

@@ -44,6 +44,9 @@ public static class PortalRegistration
         services.AddScoped<IDirectoryQueries, DirectoryQueries>();
         services.AddScoped<ICalendarQueries, CalendarQueries>();
         services.AddScoped<EngineCalls>();
+        services.AddScoped<OnlineBooking.PublicCompanies>();
+        services.AddScoped<OnlineBooking.OnlineBookingCalls>();
+        services.AddScoped<OnlineBooking.OnlineBookingSettings>();
         services.AddScoped<IDirectoryStore, CompanyDirectory.DirectoryStore>();
         services.AddScoped<SaveBranch>();
         services.AddScoped<SaveService>();

@@ -33,6 +33,7 @@ public sealed class RouteAccessTests(AppHost app)
         ["/settings/branches"] = (L, D, P, D),
         ["/settings/services"] = (L, D, P, D),
         ["/settings/staff"] = (L, D, P, D),
+        ["/settings/online-booking"] = (L, D, P, D),
         ["/operations/inbox"] = (L, D, P, P),
         ["/operations/health"] = (L, D, D, P),
         ["/platform/companies"] = (L, D, D, P),
@@ -42,7 +43,7 @@ public sealed class RouteAccessTests(AppHost app)
 
     /// <summary>Pages for everyone (signing in, a forgotten password).</summary>
     private static readonly string[] Public = ["/not-found", "/account/login", "/account/forgot-password", "/account/reset-password", "/account/denied",
-        "/signup", "/account/confirm-email"];
+        "/signup", "/account/confirm-email", "/book/{TenantKey}"];
 
     /// <summary>Pages about one record, checked with an own and another company's id below.</summary>
     private static readonly string[] WithIds = ["/calls/{Id:guid}"];

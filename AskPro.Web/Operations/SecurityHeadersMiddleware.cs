@@ -1,19 +1,21 @@
 namespace AskPro.Web.Operations;
 
 /// <summary>Headers every response gets. The CSP allows what Blazor Server and MudBlazor need
-/// (inline styles, the SignalR websocket) and nothing from other origins.</summary>
+/// (inline styles, the SignalR websocket) and nothing from other origins. Only the public
+/// booking page may be framed (the snippet on a company's own website embeds it).</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers["X-Content-Type-Options"] = "nosniff";
-        headers["X-Frame-Options"] = "DENY";
+        var embeddable = context.Request.Path.StartsWithSegments("/book");
+        if (!embeddable) headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Content-Security-Policy"] =
             "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-            "img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            "img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors " + (embeddable ? "*" : "'none'") + "; base-uri 'self'; form-action 'self'";
         return next(context);
     }
 }
