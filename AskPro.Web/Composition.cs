@@ -50,6 +50,7 @@ public static class Composition
         builder.WebHost.UseStaticWebAssets();
 
         ResolveSqlitePath(builder);
+        DemoRetell.HostIfAsked(builder); // before anything reads Retell:ApiBaseUrl
         services.AddHostedService<StartupTasks>(); // first: migrate and seed before the rest starts
         var health = services.AddHealthChecks();
         services.AddAskProPersistence(configuration);

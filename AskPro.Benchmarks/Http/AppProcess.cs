@@ -49,6 +49,7 @@ public sealed class AppProcess : IDisposable
                 ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "askpro.db")}",
                 ["Backup__Directory"] = Path.Combine(folder, "backups"),
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Demo__HostFakeRetell"] = "false",
             },
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;

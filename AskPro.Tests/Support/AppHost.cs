@@ -35,6 +35,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
             ["Demo:Seed"] = "true",
+            ["Demo:HostFakeRetell"] = "false", // tests that provision start their own fake Retell
             ["Backup:Directory"] = Path.Combine(_folder, "backups"),
             ["Logging:LogLevel:Default"] = "Warning",
         };

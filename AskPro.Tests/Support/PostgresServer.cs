@@ -39,7 +39,7 @@ public sealed class PostgresServer
         var port = TestServices.FreePort();
         var server = ExternalProcess.Start(Path.Combine(bin, "postgres"),
             ["-D", data, "-p", port.ToString(), "-k", data, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
-             "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=400", "-c", "shared_buffers=128MB"], user);
+             "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=1000", "-c", "shared_buffers=128MB"], user);
 
         var postgres = new PostgresServer(port);
         for (var attempt = 0; attempt < 150; attempt++)

@@ -17,7 +17,9 @@ public sealed class RetellClient(HttpClient http, string apiKey, Func<DateTimeOf
     public async Task<JsonElement> CallAsync(string function, object? args, string callId, string toNumber = SalonNumber, string? fromNumber = "+4915199990000")
     {
         var response = await SendAsync(Body(function, args, callId, toNumber, fromNumber));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The body of an unexpected answer (in Development the exception page) says what broke.
+        if (response.StatusCode != HttpStatusCode.OK)
+            Assert.Fail($"{function} answered {(int)response.StatusCode}: {Truncate(await response.Content.ReadAsStringAsync(), 4000)}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
@@ -34,4 +36,6 @@ public sealed class RetellClient(HttpClient http, string apiKey, Func<DateTimeOf
         if (sign) request.Headers.TryAddWithoutValidation(RetellSignature.Header, signature ?? FakeRetell.Sign(body, apiKey, now()));
         return http.SendAsync(request);
     }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

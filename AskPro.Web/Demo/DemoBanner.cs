@@ -3,7 +3,7 @@ namespace AskPro.Web.Demo;
 /// <summary>Tells the person who just ran the app where to go and how to log in.</summary>
 public static class DemoBanner
 {
-    public static void Print(ICollection<string> urls)
+    public static void Print(ICollection<string> urls, Uri? fakeRetell)
     {
         var url = urls.FirstOrDefault() ?? "http://localhost:5080";
         Console.WriteLine($"""
@@ -15,6 +15,7 @@ public static class DemoBanner
              Praxis Dr. Berg     {DemoData.Praxis.AdminEmail} / {DemoData.Praxis.AdminPassword}
              Platform admin      {DemoData.PlatformEmail} / {DemoData.PlatformPassword}
              REST API keys       {DemoData.Salon.ApiKey} / {DemoData.Praxis.ApiKey}
+             Sign up a company   {url.TrimEnd('/')}/signup (agents go to the fake Retell: {fakeRetell?.ToString() ?? "Retell:ApiBaseUrl"})
             ==================================================================
 
             """);

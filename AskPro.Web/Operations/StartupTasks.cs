@@ -25,7 +25,7 @@ public sealed class StartupTasks(
         {
             await demo.SeedAsync(ct);
             if (configuration["Demo:CalComBaseUrl"] is { Length: > 0 } calCom) await DemoCalCom.ApplyAsync(services, calCom, logger, ct);
-            lifetime.ApplicationStarted.Register(() => DemoBanner.Print(ServerUrls()));
+            lifetime.ApplicationStarted.Register(() => DemoBanner.Print(ServerUrls(), services.GetService<DemoRetell.HostedFakeRetell>()?.BaseUrl));
         }
     }
 
