@@ -117,11 +117,15 @@ public sealed class SimulatorBrowserTests(AppHost app)
 
         await page.GetByTestId("sim-scenario-move").ClickAsync();
         await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("Welchen Termin möchten Sie verschieben?");
+        await Expect(page.GetByTestId("sim-caller")).ToHaveCountAsync(0);
         await SayAsync(page, $"den am {date}");
         await SayAsync(page, $"am {date} um 16 Uhr");
         await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("verschoben");
 
         await page.GetByTestId("sim-scenario-cancel").ClickAsync();
+        // A scenario starts a new conversation: wait for its question before answering it.
+        await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("Welchen Termin möchten Sie absagen?");
+        await Expect(page.GetByTestId("sim-caller")).ToHaveCountAsync(0);
         await SayAsync(page, $"am {date}");
         await Expect(page.GetByTestId("sim-agent").Last).ToContainTextAsync("abgesagt");
         await browser.ScreenshotAsync("24-conversation-cancelled");
