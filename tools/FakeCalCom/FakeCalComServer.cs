@@ -33,6 +33,9 @@ public sealed class FakeCalComServer : IAsyncDisposable
     public FakeCalendar Calendar { get; }
 
     /// <summary>The API base, e.g. http://127.0.0.1:5090/v2 (what a company enters as base URL).</summary>
+    /// <summary>Fires when the host shuts down (Ctrl+C and SIGTERM are taken by the host's lifetime).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public static async Task<FakeCalComServer> StartAsync(FakeCalendar? calendar = null, int port = 0, bool log = false)

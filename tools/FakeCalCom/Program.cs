@@ -17,8 +17,8 @@ public static class FakeCalComProgram
         server.Calendar.Faults.Latency = TimeSpan.FromMilliseconds(latency);
         Console.WriteLine($"Fake Cal.com at {server.BaseUrl} (API key {FakeCalendar.DemoApiKey}). Faults: POST {server.BaseUrl.GetLeftPart(UriPartial.Authority)}/_fake/faults?fault=ServerError&times=3. Ctrl+C stops.");
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        // The web host handles Ctrl+C and SIGTERM itself and stops; the program ends with it.
+        server.Stopping.Register(() => stop.TrySetResult());
         await stop.Task;
         return 0;
     }
