@@ -47,6 +47,7 @@ public static class PortalRegistration
         services.AddScoped<OnlineBooking.PublicCompanies>();
         services.AddScoped<OnlineBooking.OnlineBookingCalls>();
         services.AddScoped<OnlineBooking.OnlineBookingSettings>();
+        services.AddScoped<Calendars.CalCom.Connect.CalComConnectionSettings>();
         services.AddScoped<IDirectoryStore, CompanyDirectory.DirectoryStore>();
         services.AddScoped<SaveBranch>();
         services.AddScoped<SaveService>();

@@ -34,6 +34,7 @@ public sealed class RouteAccessTests(AppHost app)
         ["/settings/services"] = (L, D, P, D),
         ["/settings/staff"] = (L, D, P, D),
         ["/settings/online-booking"] = (L, D, P, D),
+        ["/settings/calendar"] = (L, D, P, D),
         ["/operations/inbox"] = (L, D, P, P),
         ["/operations/health"] = (L, D, D, P),
         ["/platform/companies"] = (L, D, D, P),

@@ -1,0 +1,112 @@
+using AskPro.Infrastructure.Security;
+using AskPro.Tests.Support;
+using AskPro.Tools.FakeCalCom;
+using AskPro.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AskPro.Tests.Browser;
+
+/// <summary>The salon's admin connects Cal.com on /settings/calendar in a real browser, against
+/// a fake Cal.com over real HTTP on loopback: a wrong key is refused in German and nothing is
+/// stored; the right key is stored encrypted and never shown again, the event types are listed
+/// and the mappings and the calendar choice land in the database.</summary>
+public sealed class CalendarSettingsBrowserTests : IAsyncLifetime
+{
+    private readonly AppHost _app = new();
+    private FakeCalComServer _fake = null!;
+
+    public async Task InitializeAsync() => _fake = await FakeCalComServer.StartAsync(FakeCalendar.DemoSalon());
+
+    public async Task DisposeAsync()
+    {
+        _app.Dispose();
+        await _fake.DisposeAsync();
+    }
+
+    [BrowserFact]
+    public async Task An_admin_connects_cal_com_maps_services_and_switches_the_calendar()
+    {
+        await using var browser = await BrowserSession.StartAsync(_app.BaseAddress);
+        var page = browser.Page;
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.GotoAsync("/settings/calendar");
+        await browser.WaitForCircuitAsync();
+        var salon = await _app.ReadAsync(db => db.Companies.Where(c => c.TenantKey == DemoData.Salon.TenantKey).Select(c => c.Id).SingleAsync());
+        Task<List<Core.Calendars.CalComSettings>> StoredAsync() => _app.ReadAsync(db => db.CalComSettings.Where(s => s.CompanyId == salon).ToListAsync());
+        Assert.Empty(await StoredAsync());
+
+        // Wrong key: Cal.com's 401 in German, nothing stored.
+        await FillAsync(page, "calcom-base-url", _fake.BaseUrl.ToString());
+        await FillAsync(page, "calcom-api-key", "falscher-schluessel");
+        await page.GetByTestId("calcom-test").ClickAsync();
+        await Expect(page.GetByTestId("calcom-result")).ToContainTextAsync("Cal.com hat den API-Schlüssel abgelehnt");
+        Assert.Empty(await StoredAsync());
+        await Expect(CalComChoice(page)).ToBeDisabledAsync();
+
+        // A base URL that is not https (and not this machine): refused before anything is sent.
+        var seenBefore = _fake.Calendar.Seen.Count;
+        await FillAsync(page, "calcom-base-url", "http://cal.example.org/v2");
+        await FillAsync(page, "calcom-api-key", FakeCalendar.DemoApiKey);
+        await page.GetByTestId("calcom-test").ClickAsync();
+        await Expect(page.GetByTestId("calcom-result")).ToContainTextAsync("gültige https-Adresse");
+        Assert.Equal(seenBefore, _fake.Calendar.Seen.Count);
+        Assert.Empty(await StoredAsync());
+
+        // Right key: stored encrypted, the field emptied, only "gespeichert" shown.
+        await FillAsync(page, "calcom-base-url", _fake.BaseUrl.ToString());
+        await FillAsync(page, "calcom-api-key", FakeCalendar.DemoApiKey);
+        await page.GetByTestId("calcom-test").ClickAsync();
+        await Expect(page.GetByTestId("calcom-result")).ToContainTextAsync("Verbindung erfolgreich");
+        await Expect(page.GetByTestId("calcom-key-saved")).ToHaveTextAsync("API-Schlüssel gespeichert");
+        await Expect(page.GetByTestId("calcom-api-key")).ToHaveValueAsync("");
+        var stored = Assert.Single(await StoredAsync());
+        Assert.DoesNotContain(FakeCalendar.DemoApiKey, stored.ApiKeyProtected);
+        Assert.Equal(FakeCalendar.DemoApiKey, _app.Services.GetRequiredService<SecretProtector>().Unprotect(stored.ApiKeyProtected));
+        Assert.Equal(_fake.BaseUrl.ToString().TrimEnd('/'), stored.BaseUrl);
+        Assert.False(stored.Active); // connecting does not switch the calendar yet
+        Assert.DoesNotContain(FakeCalendar.DemoApiKey, await page.ContentAsync());
+
+        // The account's event types, listed from Cal.com.
+        await Expect(page.GetByTestId("calcom-event-type")).ToHaveCountAsync(4);
+        await Expect(page.GetByTestId("calcom-event-types")).ToContainTextAsync("Herrenhaarschnitt");
+
+        // A service mapped to another event type, and one staff member's own event type.
+        var (service, seeded) = await _app.ReadAsync(db => db.Services.Where(s => s.CompanyId == salon && s.Name == "Herrenhaarschnitt")
+            .Select(s => new ValueTuple<Guid, int?>(s.Id, s.CalComEventTypeId)).SingleAsync());
+        Assert.NotEqual(104, seeded);
+        await SelectAsync(page, $"map-service-{service}", "Beratung");
+        await Eventually.Async("the service's event type stored",
+            () => _app.ReadAsync(db => db.Services.Where(s => s.Id == service).Select(s => s.CalComEventTypeId).SingleAsync()), id => id == 104);
+        var staff = await _app.ReadAsync(db => db.Staff.Where(s => s.CompanyId == salon).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync());
+        await SelectAsync(page, $"map-staff-{staff}-{service}", "Färben");
+        await Eventually.Async("the staff member's event type stored",
+            () => _app.ReadAsync(db => db.CalComStaffEventTypes.Where(m => m.StaffId == staff && m.ServiceId == service).Select(m => (int?)m.EventTypeId).SingleOrDefaultAsync()),
+            id => id == 103);
+
+        // Cal.com becomes the company's calendar.
+        await Expect(CalComChoice(page)).ToBeEnabledAsync();
+        await CalComChoice(page).ClickAsync();
+        await Eventually.Async("Cal.com chosen", async () => Assert.Single(await StoredAsync()).Active, active => active);
+        Assert.Empty(browser.ConsoleErrors);
+    }
+
+    /// <summary>The second choice, "Cal.com" (the first is the built-in calendar).</summary>
+    private static ILocator CalComChoice(IPage page) => page.Locator("input[type=radio]").Nth(1);
+
+    /// <summary>Types and leaves the field: the value reaches the server on change.</summary>
+    private static async Task FillAsync(IPage page, string testId, string value)
+    {
+        await page.GetByTestId(testId).FillAsync(value);
+        await page.GetByTestId(testId).PressAsync("Tab");
+    }
+
+    private static async Task SelectAsync(IPage page, string testId, string text)
+    {
+        await page.Locator("div.mud-select:not(.mud-input-control)", new() { Has = page.GetByTestId(testId) }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+    }
+}
