@@ -1,3 +1,4 @@
+using System.Net;
 using AskPro.Infrastructure.Security;
 using AskPro.Tests.Support;
 using AskPro.Tools.FakeCalCom;
@@ -69,6 +70,23 @@ public sealed class CalendarSettingsBrowserTests : IAsyncLifetime
         Assert.Equal(_fake.BaseUrl.ToString().TrimEnd('/'), stored.BaseUrl);
         Assert.False(stored.Active); // connecting does not switch the calendar yet
         Assert.DoesNotContain(FakeCalendar.DemoApiKey, await page.ContentAsync());
+
+        // The webhook subscription: this installation's URL with a new secret, stored encrypted;
+        // Cal.com's webhooks signed with it verify, the seeded secret no longer does.
+        await Expect(page.GetByTestId("calcom-webhook-state")).ToContainTextAsync("Noch kein Webhook");
+        await page.GetByTestId("calcom-register-webhook").ClickAsync();
+        await Expect(page.GetByTestId("calcom-webhook-state")).ToContainTextAsync("Cal.com meldet Buchungsänderungen");
+        var webhook = Assert.Single(_fake.Calendar.Webhooks);
+        Assert.EndsWith("/api/webhooks/calcom/demo-salon", webhook.SubscriberUrl);
+        Assert.Contains("BOOKING_CREATED", webhook.Triggers);
+        var secret = await _app.ReadAsync(db => db.Companies.Where(c => c.Id == salon).Select(c => c.CalComWebhookSecretProtected).SingleAsync());
+        Assert.Equal(webhook.Secret, _app.Services.GetRequiredService<SecretProtector>().Unprotect(secret!));
+        Assert.Equal(webhook.Id, Assert.Single(await StoredAsync()).WebhookSubscriptionId);
+        using var client = _app.ApiClient(null);
+        const string ping = "{\"triggerEvent\":\"PING\",\"payload\":{}}";
+        Assert.Equal(HttpStatusCode.OK, (await FakeCalCom.SendAsync(client, ping, webhook.Secret!)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await FakeCalCom.SendAsync(client, ping, DemoData.Salon.CalComSecret)).StatusCode);
+        await Expect(page.GetByTestId("calcom-circuit")).ToHaveTextAsync("Verbindung in Ordnung.");
 
         // The account's event types, listed from Cal.com.
         await Expect(page.GetByTestId("calcom-event-type")).ToHaveCountAsync(4);

@@ -1,5 +1,7 @@
 using AskPro.Core.Calendars;
 using AskPro.Core.Tenancy;
+using System.Security.Cryptography;
+using AskPro.Infrastructure.Notifications;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ namespace AskPro.Infrastructure.Calendars.CalCom.Connect;
 
 /// <summary>What the settings page shows: never the key, only whether one is stored.</summary>
 public sealed record CalComSettingsRow(bool Connected, string BaseUrl, bool Active, DateTime? ConnectedAt, IReadOnlyList<CalComServiceRow> Services,
-    IReadOnlyList<CalComStaffRow> Staff, IReadOnlyList<CalComStaffEventType> StaffMappings);
+    IReadOnlyList<CalComStaffRow> Staff, IReadOnlyList<CalComStaffEventType> StaffMappings, string? WebhookSubscriptionId, CalComCircuits.CircuitView Circuit);
 
 public sealed record CalComServiceRow(Guid Id, string Name, int? EventTypeId);
 
@@ -24,7 +26,8 @@ public sealed record ConnectResult(ConnectOutcome Outcome, CalComError? Error = 
 /// Data Protection, and never read back to the page. Every query runs under the signed-in
 /// company's filter; the directory snapshot is dropped by the save itself (DirectoryChanges).</summary>
 public sealed class CalComConnectionSettings(
-    IDbContextFactory<AskProDbContext> contexts, ITenantContext tenant, CalComClient client, SecretProtector secrets, TimeProvider clock)
+    IDbContextFactory<AskProDbContext> contexts, ITenantContext tenant, CalComClient client, CalComCircuits circuits, SecretProtector secrets,
+    MessagesOptions messages, TimeProvider clock)
 {
     public async Task<CalComSettingsRow> CurrentAsync(CancellationToken ct)
     {
@@ -34,7 +37,7 @@ public sealed class CalComConnectionSettings(
         var staff = await db.Staff.AsNoTracking().OrderBy(s => s.Name).Select(s => new CalComStaffRow(s.Id, s.Name)).ToListAsync(ct);
         var mappings = await db.CalComStaffEventTypes.AsNoTracking().ToListAsync(ct);
         return new CalComSettingsRow(settings is not null && settings.ApiKeyProtected.Length > 0, settings?.BaseUrl ?? CalComSettings.DefaultBaseUrl,
-            settings?.Active ?? false, settings?.ConnectedAt, services, staff, mappings);
+            settings?.Active ?? false, settings?.ConnectedAt, services, staff, mappings, settings?.WebhookSubscriptionId, circuits.Of(Company));
     }
 
     /// <summary>Tests the key and base URL against Cal.com and stores them only if Cal.com accepts them.</summary>
@@ -65,6 +68,29 @@ public sealed class CalComConnectionSettings(
         if (settings is null || settings.ApiKeyProtected.Length == 0) return null;
         var connection = new CalComConnection(Company, new Uri(settings.BaseUrl), secrets.Unprotect(settings.ApiKeyProtected));
         return await client.EventTypesAsync(connection, settings.TeamId, ct);
+    }
+
+    /// <summary>The booking events AskPro mirrors (CalComWebhookEndpoints accepts these).</summary>
+    public static readonly IReadOnlyList<string> WebhookTriggers = ["BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED", "BOOKING_REQUESTED", "BOOKING_REJECTED"];
+
+    /// <summary>Subscribes this installation's webhook URL for the company in Cal.com with a new
+    /// random secret. The secret replaces the company's stored one only once Cal.com accepted
+    /// the subscription (until then, webhooks signed with the old secret still verify).</summary>
+    public async Task<CalComResult<CalComWebhook>?> RegisterWebhookAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var settings = await db.CalComSettings.FirstOrDefaultAsync(ct);
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == Company, ct);
+        if (settings is null || settings.ApiKeyProtected.Length == 0 || company is null) return null;
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var url = new Uri(messages.PublicBaseUrl.TrimEnd('/') + "/api/webhooks/calcom/" + Uri.EscapeDataString(company.TenantKey));
+        var connection = new CalComConnection(Company, new Uri(settings.BaseUrl), secrets.Unprotect(settings.ApiKeyProtected));
+        var subscribed = await client.SubscribeAsync(connection, url, secret, WebhookTriggers, ct);
+        if (subscribed.Error is not null) return subscribed;
+        company.CalComWebhookSecretProtected = secrets.Protect(secret);
+        settings.WebhookSubscriptionId = subscribed.Value!.Id;
+        await db.SaveChangesAsync(ct);
+        return subscribed;
     }
 
     /// <summary>Built-in calendar (false) or Cal.com (true); Cal.com only once a key is stored.</summary>
