@@ -51,7 +51,7 @@ public static class Composition
 
         ResolveSqlitePath(builder);
         DemoRetell.HostIfAsked(builder); // before anything reads Retell:ApiBaseUrl
-        services.AddHostedService<StartupTasks>(); // first: migrate and seed before the rest starts
+        services.AddHostedService<StartupTasks>(); // first after the demo's fake Retell: migrate and seed before the rest starts
         var health = services.AddHealthChecks();
         services.AddAskProPersistence(configuration);
         health.AddDbContextCheck<AskProDbContext>("database", HealthStatus.Unhealthy, ["ready"]);

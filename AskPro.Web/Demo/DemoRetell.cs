@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using AskPro.Infrastructure.Telephony;
 using AskPro.Tools.FakeRetell;
 
@@ -10,22 +12,38 @@ namespace AskPro.Web.Demo;
 /// it over real HTTP, exactly as to Retell; GET {url}/_fake/state shows what was created.</summary>
 public static class DemoRetell
 {
+    /// <summary>Call before the other hosted services are registered: the fake then starts first.</summary>
     public static void HostIfAsked(WebApplicationBuilder builder)
     {
         if (!builder.Environment.IsDevelopment() || !builder.Configuration.GetValue<bool>("Demo:HostFakeRetell")) return;
-        builder.Services.AddSingleton<HostedFakeRetell>();
-        builder.Services.AddOptions<RetellOptions>().PostConfigure<HostedFakeRetell>((o, fake) => o.ApiBaseUrl = fake.BaseUrl.ToString());
+        var fake = new HostedFakeRetell(FreeLoopbackPort());
+        builder.Services.AddSingleton(fake);
+        builder.Services.AddHostedService(_ => fake);
+        builder.Services.AddOptions<RetellOptions>().PostConfigure(o => o.ApiBaseUrl = fake.BaseUrl.ToString());
     }
 
-    /// <summary>The fake, started when first needed — after the app's host is built, never while
-    /// it is being built (a test host would take the fake's host for the app's) — and stopped
-    /// when the app's container is disposed (a server the app started is the app's to stop).</summary>
-    public sealed class HostedFakeRetell : IAsyncDisposable
+    private static int FreeLoopbackPort()
     {
-        private readonly FakeRetellServer _server = FakeRetellServer.StartAsync().GetAwaiter().GetResult();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
-        public Uri BaseUrl => _server.BaseUrl;
+    /// <summary>The fake, started with the app's hosted services — after the app's host is built,
+    /// never while it is being built (a test host would take the fake's host for the app's) —
+    /// and stopped with the app (a server the app started is the app's to stop).</summary>
+    public sealed class HostedFakeRetell(int port) : IHostedService
+    {
+        private FakeRetellServer? _server;
 
-        public ValueTask DisposeAsync() => _server.DisposeAsync();
+        public Uri BaseUrl { get; } = new($"http://127.0.0.1:{port}/");
+
+        public async Task StartAsync(CancellationToken ct) => _server = await FakeRetellServer.StartAsync(port: port);
+
+        public async Task StopAsync(CancellationToken ct)
+        {
+            if (_server is not null) await _server.DisposeAsync();
+            _server = null;
+        }
     }
 }
