@@ -87,9 +87,8 @@ public static class Availability
         var dayUtc = new TimeInterval(clock.ToUtc(TimeSpan.Zero).AddHours(-12), clock.ToUtc(TimeSpan.Zero).AddHours(37));
         var slots = new List<Slot>();
 
-        for (var rank = 0; rank < schedule.Staff.Count; rank++)
+        foreach (var staff in schedule.Staff)
         {
-            var staff = schedule.Staff[rank];
             var hours = staff.WorkingHours.Count == 0
                 ? opening
                 : staff.WorkingHours.Where(h => h.Day == day.DayOfWeek).Select(h => (h.Opens, h.Closes)).ToList();
