@@ -76,6 +76,16 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => x.Hash).IsUnique();
             e.Property(x => x.Hash).HasMaxLength(64);
         });
+        b.Entity<IdempotentRequest>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.Key }).IsUnique();
+            e.HasIndex(x => x.CreatedAt); // the cleanup job drops expired answers
+            e.Property(x => x.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Location).HasMaxLength(300);
+            e.Property(x => x.Body).HasMaxLength(64_000);
+        });
     }
 
     private static void ConfigureScheduling(ModelBuilder b)

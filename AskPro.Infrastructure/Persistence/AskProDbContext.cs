@@ -34,6 +34,7 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<Core.Telephony.Provisioning.VoiceAgent> VoiceAgents => Set<Core.Telephony.Provisioning.VoiceAgent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Core.Calendars.CalComSettings> CalComSettings => Set<Core.Calendars.CalComSettings>();
     public DbSet<Core.Calendars.CalComStaffEventType> CalComStaffEventTypes => Set<Core.Calendars.CalComStaffEventType>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();

@@ -27,6 +27,7 @@ public sealed class SalonData
     public required CallbackRequest Callback { get; init; }
     public required AuditEntry Audit { get; init; }
     public required ApiKey ApiKey { get; init; }
+    public required IdempotentRequest Idempotent { get; init; }
     public required SlotHold Hold { get; init; }
     public required FunctionInvocation Invocation { get; init; }
     public required CustomerMessage Message { get; init; }
@@ -40,7 +41,7 @@ public sealed class SalonData
     {
         [typeof(Branch)] = Branch, [typeof(Staff)] = Staff, [typeof(Service)] = Service, [typeof(PhoneNumber)] = Number,
         [typeof(Customer)] = Customer, [typeof(Appointment)] = Appointment, [typeof(SlotClaim)] = Claim, [typeof(Call)] = Call,
-        [typeof(CallbackRequest)] = Callback, [typeof(AuditEntry)] = Audit, [typeof(ApiKey)] = ApiKey,
+        [typeof(CallbackRequest)] = Callback, [typeof(AuditEntry)] = Audit, [typeof(ApiKey)] = ApiKey, [typeof(IdempotentRequest)] = Idempotent,
         [typeof(SlotHold)] = Hold, [typeof(FunctionInvocation)] = Invocation,
         [typeof(CustomerMessage)] = Message, [typeof(MessageTemplate)] = Template, [typeof(CalComSettings)] = CalCom,
         [typeof(CalComStaffEventType)] = StaffEventType,
@@ -95,6 +96,7 @@ public static class TenantWorld
             Callback = new CallbackRequest { CompanyId = c, Name = "Lena Müller", Phone = customer.Phone, Reason = "Rückruf" },
             Audit = new AuditEntry { CompanyId = c, Actor = "test", Action = "seed", EntityType = "Company" },
             ApiKey = new ApiKey { CompanyId = c, Name = "k", Prefix = "ak_" + key[..4], Hash = ApiKey.HashOf("key-" + key) },
+            Idempotent = new IdempotentRequest { CompanyId = c, Key = "same-key", Fingerprint = "f", CreatedAt = Monday10Utc, StatusCode = 201, Body = "{}" }, // same key in both: unique per company only
             Hold = new SlotHold { CompanyId = c, StaffId = staff.Id, GranuleStartUtc = Monday10Utc.AddYears(1), CallId = call.RetellCallId, ExpiresAtUtc = Monday10Utc }, // long expired, a year away: in no test's way
             Invocation = new FunctionInvocation { CompanyId = c, CallId = call.Id, Name = "check_availability", Status = "ok", Success = true, At = Monday10Utc },
             // Already sent (so a test's sender never picks it up).
