@@ -39,6 +39,10 @@ public interface IBookingStore
     /// previous uid); false when the appointment is unknown.</summary>
     Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct);
 
+    /// <summary>Writes an event that reports no change of its own (a calendar that has not
+    /// confirmed a change yet), for its subscribers to act on.</summary>
+    Task PublishAsync(DomainEvent happened, CancellationToken ct);
+
     /// <summary>Stores the appointment's new status; frees its claims when <paramref name="freed"/> is given (a no-show).</summary>
     Task SetStatusAsync(Appointment changed, TimeInterval? freed, DomainEvent statusChanged, CancellationToken ct);
 

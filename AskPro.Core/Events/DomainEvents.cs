@@ -21,6 +21,11 @@ public sealed record AppointmentRescheduled(Guid AppointmentId, Guid StaffId, Da
 public sealed record AppointmentCancelled(Guid AppointmentId, Guid StaffId, DateTime StartUtc, string? Reason,
     AppointmentSource Source, Guid? CallId) : DomainEvent;
 
+/// <summary>The company's calendar (Cal.com) gave no answer to a move AskPro has made (timeout,
+/// 5xx): it may or may not have moved the booking. Written only then, so the outbox asks the
+/// calendar again until both agree (or, if it refuses, puts the appointment back where the calendar has it).</summary>
+public sealed record CalendarMoveUnconfirmed(Guid AppointmentId, DateTime PreviousStartUtc, DateTime StartUtc) : DomainEvent;
+
 /// <summary>Staff recorded how an appointment went (Completed, NoShow).</summary>
 public sealed record AppointmentStatusChanged(Guid AppointmentId, Guid StaffId, DateTime StartUtc, AppointmentStatus Status,
     AppointmentSource Source, Guid? CallId) : DomainEvent;

@@ -128,6 +128,12 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
         await changed.NotifyAsync([freed], ct);
     }
 
+    public async Task PublishAsync(DomainEvent happened, CancellationToken ct)
+    {
+        outbox.Add(db, happened);
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct) =>
         await db.Appointments.Where(a => a.Id == appointmentId)
             .ExecuteUpdateAsync(s => s

@@ -17,6 +17,7 @@ public static class EventsRegistration
         services.AddEventSubscriber<CalendarFeed>();
         services.AddEventSubscriber<AgentSync>();
         services.AddEventSubscriber<Calendars.CalComCancellations>();
+        services.AddEventSubscriber<Calendars.CalComMoves>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CompanyDirectory.DirectoryEvents>();
         services.AddSingleton<CalendarChanges>();
         services.AddSingleton<Outbox>();

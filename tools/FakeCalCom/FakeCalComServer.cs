@@ -261,7 +261,13 @@ public sealed class FakeCalComServer : IAsyncDisposable
         if (Calendar.Find(uid) is not { } booking) return Error(404, "NotFoundException", $"Booking with uid={uid} was not found in the database");
         if (!booking.IsActive) return Error(400, "BadRequestException", "Can't reschedule a cancelled booking.");
         if (!Instant(body?["start"], out var start)) return Error(400, "BadRequestException", "start must be an ISO 8601 instant in UTC");
-        return Calendar.Reschedule(booking, start, Key(request)) is { } moved ? Created(BookingJson(moved)) : NoOneFree();
+        if (Calendar.Reschedule(booking, start, Key(request)) is not { } moved) return NoOneFree();
+        if (request.HttpContext.Items["fault"] as Fault? == Fault.BookThenHang)
+        {
+            await HangUntilAbortedAsync(request.HttpContext);
+            return Results.Empty;
+        }
+        return Created(BookingJson(moved));
     }
 
     private async Task<IResult> CreateWebhookAsync(HttpRequest request)

@@ -24,7 +24,7 @@ public enum Fault
     /// <summary>Never answers (until the client gives up).</summary>
     Hang,
 
-    /// <summary>Books, then never answers: the caller cannot know it worked.</summary>
+    /// <summary>Books (or moves), then never answers: the caller cannot know it worked.</summary>
     BookThenHang,
 
     /// <summary>Answers a booking request with another caller's existing booking (what Cal.com does

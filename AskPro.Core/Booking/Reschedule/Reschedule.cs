@@ -72,6 +72,11 @@ public sealed class Reschedule(IBookingStore store, ITenantDirectory directory, 
                     { OccurredAtUtc = now, Actor = "calendar-refused" };
                 await store.TryMoveAsync(appointment, back, Book.Blocked(appointment, service), undone, ct);
                 return new RescheduleOutcome.SlotTaken();
+            case CalendarAnswer.Unknown:
+                // No answer: the caller keeps the new time, and the outbox asks the calendar again
+                // (CalComMoves) until it has moved the booking too, or says why not.
+                await store.PublishAsync(new CalendarMoveUnconfirmed(appointment.Id, previous, appointment.StartUtc) { OccurredAtUtc = now, Actor = request.Actor }, ct);
+                break;
         }
         return new RescheduleOutcome.Moved(appointment, previous);
     }

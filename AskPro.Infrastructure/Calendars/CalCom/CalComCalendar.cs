@@ -175,9 +175,57 @@ public sealed class CalComCalendar(
     public async Task<CalendarAnswer> RescheduledAsync(Appointment appointment, CancellationToken ct)
     {
         if (appointment.ExternalUid is not { } uid) return CalendarAnswer.Done;
-        var result = await client.RescheduleAsync(await ConnectionAsync(ct), uid, new DateTimeOffset(appointment.StartUtc), "Über AskPro verschoben", ct);
+        var connection = await ConnectionAsync(ct);
+        var result = await client.RescheduleAsync(connection, uid, new DateTimeOffset(appointment.StartUtc), "Über AskPro verschoben", ct);
         if (result.Value is { } moved) return new CalendarAnswer.Accepted(moved.Uid);
-        return result.Error!.OutcomeUnknown ? new CalendarAnswer.Unknown(result.Error.StaffMessage) : Refused(result.Error);
+        if (!result.Error!.OutcomeUnknown) return Refused(result.Error);
+        // The answer was lost: only a look at the booking tells whether it moved (a move is never re-sent blindly).
+        return await WhereIsAsync(connection, appointment, uid, ct) is Move.Moved found
+            ? new CalendarAnswer.Accepted(found.Uid)
+            : new CalendarAnswer.Unknown(result.Error.StaffMessage);
+    }
+
+    /// <summary>The outbox's retry of a move Cal.com did not confirm (<c>CalComMoves</c>): where
+    /// is the booking now? At the new time (the lost answer had moved it): its uid. Still at the
+    /// old one: the move is sent again. Cancelled or deleted in Cal.com: nothing to move (Cal.com's
+    /// webhook cancels it here). Cal.com no longer the company's calendar: nothing to do.</summary>
+    public async Task<CalendarAnswer> MoveAgainAsync(Appointment appointment, CancellationToken ct)
+    {
+        if (await SettingsAsync(ct) is null || appointment.ExternalUid is not { } uid) return CalendarAnswer.Done;
+        return await WhereIsAsync(await ConnectionAsync(ct), appointment, uid, ct) switch
+        {
+            Move.Moved found => new CalendarAnswer.Accepted(found.Uid),
+            Move.NotMoved => await RescheduledAsync(appointment, ct),
+            Move.Failed failed => new CalendarAnswer.Unknown(failed.Reason),
+            _ => CalendarAnswer.Done,
+        };
+    }
+
+    private abstract record Move
+    {
+        public sealed record Moved(string Uid) : Move;
+        public sealed record NotMoved : Move;
+        public sealed record Gone : Move;
+        public sealed record Failed(string Reason) : Move;
+    }
+
+    /// <summary>Cal.com moves a booking by a new one (new uid) and cancels the old: an active
+    /// booking at the old uid has not moved (unless a self-hosted Cal.com moved it in place); a
+    /// cancelled one has, if ours is found at the new time by our metadata.</summary>
+    private async Task<Move> WhereIsAsync(CalComConnection connection, Appointment appointment, string uid, CancellationToken ct)
+    {
+        var current = await client.BookingAsync(connection, uid, ct);
+        if (current.Error is { Failure: CalComFailure.NotFound }) return new Move.Gone();
+        if (current.Error is { } error) return new Move.Failed(error.StaffMessage);
+        var booking = current.Value!;
+        if (booking.IsActive) return booking.Start.UtcDateTime == appointment.StartUtc ? new Move.Moved(booking.Uid) : new Move.NotMoved();
+        if (booking.Attendees.FirstOrDefault()?.Email is not { } email || booking.EventTypeId is not { } eventType) return new Move.Gone();
+        return await FindOwnAsync(connection, appointment, email, eventType, ct) switch
+        {
+            Lookup.Found found => new Move.Moved(found.Uid),
+            Lookup.Failed failed => new Move.Failed(failed.Reason),
+            _ => new Move.Gone(),
+        };
     }
 
     public async Task<CalendarAnswer> CancelledAsync(Appointment appointment, CancellationToken ct)
