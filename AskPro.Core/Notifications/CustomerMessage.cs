@@ -3,7 +3,8 @@ using AskPro.Core.Webhooks;
 
 namespace AskPro.Core.Notifications;
 
-public enum MessageKind { Confirmation, Change, Cancellation, Reminder }
+/// <summary>WaitlistOffer: a freed slot offered to someone on the waitlist (no appointment yet).</summary>
+public enum MessageKind { Confirmation, Change, Cancellation, Reminder, WaitlistOffer }
 
 public enum MessageChannel { Email, Sms }
 
@@ -20,6 +21,10 @@ public sealed class CustomerMessage : TenantEntity
     public required string Key { get; set; }
     public Guid CustomerId { get; set; }
     public Guid? AppointmentId { get; set; }
+
+    /// <summary>The waitlist offer a <see cref="MessageKind.WaitlistOffer"/> message carries.</summary>
+    public Guid? WaitlistOfferId { get; set; }
+
     public MessageKind Kind { get; set; }
     public MessageChannel Channel { get; set; }
 

@@ -209,6 +209,17 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Language).HasMaxLength(2);
             e.Property(x => x.Body).HasMaxLength(4000);
         });
+        b.Entity<Core.Waitlist.WaitlistEntry>(e =>
+        {
+            e.HasIndex(x => new { x.CompanyId, x.ServiceId, x.Status, x.CreatedAt }); // who waits for a freed slot, oldest first
+            e.HasIndex(x => new { x.CompanyId, x.CustomerId });
+        });
+        b.Entity<Core.Waitlist.WaitlistOffer>(e =>
+        {
+            // A freed slot is offered to an entry once, however often it is freed.
+            e.HasIndex(x => new { x.EntryId, x.StaffId, x.StartUtc }).IsUnique();
+            e.HasIndex(x => new { x.CompanyId, x.CreatedAt });
+        });
         b.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(100_000));
     }
 }

@@ -42,6 +42,8 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<Events.OutboxMessage> Outbox => Set<Events.OutboxMessage>();
     public DbSet<Core.Notifications.CustomerMessage> CustomerMessages => Set<Core.Notifications.CustomerMessage>();
     public DbSet<Core.Notifications.MessageTemplate> MessageTemplates => Set<Core.Notifications.MessageTemplate>();
+    public DbSet<Core.Waitlist.WaitlistEntry> WaitlistEntries => Set<Core.Waitlist.WaitlistEntry>();
+    public DbSet<Core.Waitlist.WaitlistOffer> WaitlistOffers => Set<Core.Waitlist.WaitlistOffer>();
     /// <summary>The Data Protection key ring (Microsoft's EF Core key store; not tenant data).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -8,6 +8,7 @@ using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
 using AskPro.Core.Telephony.Provisioning;
+using AskPro.Core.Waitlist;
 
 namespace AskPro.Tests.Support;
 
@@ -35,6 +36,8 @@ public sealed class SalonData
     public required CalComSettings CalCom { get; init; }
     public required CalComStaffEventType StaffEventType { get; init; }
     public required VoiceAgent Agent { get; init; }
+    public required WaitlistEntry WaitlistEntry { get; init; }
+    public required WaitlistOffer WaitlistOffer { get; init; }
 
     /// <summary>Every tenant-owned row of this company, by entity type.</summary>
     public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
@@ -46,6 +49,7 @@ public sealed class SalonData
         [typeof(CustomerMessage)] = Message, [typeof(MessageTemplate)] = Template, [typeof(CalComSettings)] = CalCom,
         [typeof(CalComStaffEventType)] = StaffEventType,
         [typeof(VoiceAgent)] = Agent,
+        [typeof(WaitlistEntry)] = WaitlistEntry, [typeof(WaitlistOffer)] = WaitlistOffer,
     };
 }
 
@@ -86,6 +90,12 @@ public static class TenantWorld
             CompanyId = c, BranchId = branch.Id, StaffId = staff.Id, ServiceId = service.Id, CustomerId = customer.Id,
             StartUtc = Monday10Utc, EndUtc = Monday10Utc.AddMinutes(30), Source = AppointmentSource.Phone,
         };
+        // Waiting for a day long past: in no test's way.
+        var waiting = new WaitlistEntry
+        {
+            CompanyId = c, CustomerId = customer.Id, BranchId = branch.Id, ServiceId = service.Id, FromDay = new DateOnly(2026, 11, 23),
+            ToDay = new DateOnly(2026, 11, 23), Source = AppointmentSource.Online, CreatedAt = Monday10Utc,
+        };
         var call = new Call { CompanyId = c, RetellCallId = "call_" + key, ToNumber = E164Number.Parse(number), FromNumber = customer.Phone, CustomerId = customer.Id };
         return new SalonData
         {
@@ -109,6 +119,8 @@ public static class TenantWorld
             CalCom = new CalComSettings { CompanyId = c, ApiKeyProtected = "protected-" + key },
             StaffEventType = new CalComStaffEventType { CompanyId = c, StaffId = staff.Id, ServiceId = service.Id, EventTypeId = 4711 },
             Agent = new VoiceAgent { CompanyId = c, BranchId = branch.Id, LlmId = "llm_" + key, AgentId = "agent_" + key, ProvisionedAt = Monday10Utc },
+            WaitlistEntry = waiting,
+            WaitlistOffer = new WaitlistOffer { CompanyId = c, EntryId = waiting.Id, StaffId = staff.Id, StartUtc = Monday10Utc, CreatedAt = Monday10Utc, ExpiresAt = Monday10Utc },
         };
     }
 }

@@ -1,0 +1,97 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Waitlist : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "WaitlistOfferId",
+                table: "CustomerMessages",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BranchId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FromDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistOffers", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_CompanyId_CustomerId",
+                table: "WaitlistEntries",
+                columns: new[] { "CompanyId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_CompanyId_ServiceId_Status_CreatedAt",
+                table: "WaitlistEntries",
+                columns: new[] { "CompanyId", "ServiceId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistOffers_CompanyId_CreatedAt",
+                table: "WaitlistOffers",
+                columns: new[] { "CompanyId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistOffers_EntryId_StaffId_StartUtc",
+                table: "WaitlistOffers",
+                columns: new[] { "EntryId", "StaffId", "StartUtc" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "WaitlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistOffers");
+
+            migrationBuilder.DropColumn(
+                name: "WaitlistOfferId",
+                table: "CustomerMessages");
+        }
+    }
+}
