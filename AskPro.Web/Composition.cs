@@ -67,6 +67,7 @@ public static class Composition
         services.AddAskProMetrics();
         services.AddWebhookRateLimits(configuration);
         services.AddSignUpRateLimit(configuration);
+        services.AddApiRateLimits(configuration);
         services.AddOnlineBooking(configuration);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
@@ -117,6 +118,7 @@ public static class Composition
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseIdempotencyBuffering();
 
         app.MapHealth();
         app.MapRestApi();

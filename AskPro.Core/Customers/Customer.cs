@@ -5,6 +5,8 @@ namespace AskPro.Core.Customers;
 /// <summary>A company's customer. The phone number is unique within the company.</summary>
 public sealed class Customer : TenantEntity
 {
+    public const int MaxNotesLength = 4000;
+
     public required string Name { get; set; }
     public E164Number? Phone { get; set; }
     public string? Email { get; set; }

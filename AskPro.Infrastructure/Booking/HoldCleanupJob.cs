@@ -8,7 +8,8 @@ using Quartz;
 
 namespace AskPro.Infrastructure.Booking;
 
-/// <summary>Every 5 minutes: removes expired holds of all tenants (the "lock cleanup" job).</summary>
+/// <summary>Every 5 minutes: removes expired holds and expired REST idempotency records of all
+/// tenants (the "lock cleanup" job: both are short-lived claims on something).</summary>
 [DisallowConcurrentExecution]
 public sealed class HoldCleanupJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HoldCleanupJob> logger)
     : RecordedJob(scopes, clock, logger)
@@ -20,6 +21,7 @@ public sealed class HoldCleanupJob(IServiceScopeFactory scopes, TimeProvider clo
     protected override async Task<(JobOutcome, string)> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var removed = await services.GetRequiredService<IHoldStore>().RemoveExpiredAsync(ct);
-        return (JobOutcome.Succeeded, $"{removed} expired hold(s) removed");
+        var keys = await services.GetRequiredService<Access.IdempotentRequestStore>().RemoveExpiredAsync(ct);
+        return (JobOutcome.Succeeded, $"{removed} expired hold(s) removed, {keys} expired idempotency record(s) removed");
     }
 }

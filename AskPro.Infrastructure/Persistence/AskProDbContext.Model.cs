@@ -60,7 +60,7 @@ public abstract partial class AskProDbContext
         {
             e.HasIndex(x => new { x.CompanyId, x.Phone }).IsUnique();
             e.HasIndex(x => new { x.CompanyId, x.Name });
-            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.Property(x => x.Notes).HasMaxLength(Customer.MaxNotesLength);
             e.Property(x => x.Language).HasMaxLength(2);
         });
 

@@ -33,6 +33,7 @@ public static class PortalRegistration
         services.AddScoped<IApiKeyQueries, ApiKeyQueries>();
 
         services.AddScoped<IApiKeyStore, ApiKeyStore>();
+        services.AddScoped<IdempotentRequestStore>();
         services.AddScoped<CreateApiKey>();
         services.AddScoped<RevokeApiKey>();
         services.AddScoped<IAuditLog, AuditLog>();

@@ -38,6 +38,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
             ["Demo:HostFakeRetell"] = "false", // tests that provision start their own fake Retell
             ["Backup:Directory"] = Path.Combine(_folder, "backups"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // Suites share one key per company across many tests; RestRateLimitTests sets its own limit.
+            ["RateLimits:ApiRequestsPerKeyPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
         UseKestrel(port);

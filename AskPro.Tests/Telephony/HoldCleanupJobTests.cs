@@ -28,7 +28,7 @@ public sealed class HoldCleanupJobTests(BookingApp app)
             // Quartz may run its own scheduled pass at the same (fixed) time: one of the runs removed the hold.
             var runs = await Eventually.Async("a cleanup run that removed holds",
                 () => app.ReadAsync(db => db.JobRuns.Where(r => r.Job == "HoldCleanupJob" && r.StartedAt >= startedAfter).ToListAsync()),
-                r => r.Any(run => run.Outcome == JobOutcome.Succeeded && Regex.IsMatch(run.Message, @"^[1-9]\d* expired hold\(s\) removed$")));
+                r => r.Any(run => run.Outcome == JobOutcome.Succeeded && Regex.IsMatch(run.Message, @"^[1-9]\d* expired hold\(s\) removed, \d+ expired idempotency record\(s\) removed$")));
             Assert.DoesNotContain(runs, r => r.Outcome == JobOutcome.Failed);
         }
         finally

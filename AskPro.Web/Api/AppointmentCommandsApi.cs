@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskPro.Web.Api;
 
-/// <summary>A booking over the API: staff, service, start (ISO 8601 with offset), and either a
-/// known customer's id or the customer's contact (found or created by the one rule set).</summary>
+/// <summary>A booking over the API: service, start (ISO 8601 with offset), staff (absent: anyone
+/// free then), and either a known customer's id or the customer's contact (found or created by the one rule set).</summary>
 public sealed record BookAppointmentBody(string? StaffId, string? ServiceId, DateTimeOffset? Start, string? CustomerId, CustomerContactBody? Customer);
 public sealed record CustomerContactBody(string? Name, string? Phone, string? Email);
 public sealed record MoveAppointmentBody(DateTimeOffset? Start);
@@ -34,9 +34,10 @@ public static class AppointmentCommandsApi
     }
 
     private static async Task<Results<Created<AppointmentItem>, ProblemHttpResult>> BookAsync(
-        BookAppointmentBody body, ClaimsPrincipal user, Book book, AskProDbContext db, CancellationToken ct)
+        BookAppointmentBody body, ClaimsPrincipal user, Book book, ApiSlots slots, AskProDbContext db, CancellationToken ct)
     {
-        if (!QueryInput.TryId(body.StaffId ?? "", out var staffId)) return RestApi.Invalid("staffId is not a valid id.");
+        var staffId = Guid.Empty;
+        if (body.StaffId is not null && !QueryInput.TryId(body.StaffId, out staffId)) return RestApi.Invalid("staffId is not a valid id.");
         if (!QueryInput.TryId(body.ServiceId ?? "", out var serviceId)) return RestApi.Invalid("serviceId is not a valid id.");
         if (body.Start is not { } start) return RestApi.Invalid("start is required (ISO 8601 with offset).");
 
@@ -45,10 +46,18 @@ public static class AppointmentCommandsApi
         var contact = body.Customer is { } c ? new CustomerContact(c.Name, c.Phone, c.Email) : null;
         if (customerId == Guid.Empty && contact is null) return RestApi.Invalid("Either customerId or customer is required.");
 
+        // No staff member named: whoever performs the service and is free then (none free: taken, with alternatives).
+        if (staffId == Guid.Empty)
+        {
+            if (await slots.AnyoneFreeAsync(serviceId, start.UtcDateTime, ct) is not { } anyone)
+                return SlotTaken(await slots.AroundAsync(serviceId, null, start.UtcDateTime, null, ct));
+            staffId = anyone;
+        }
+
         return await book.RunAsync(new BookRequest(staffId, serviceId, customerId, start.UtcDateTime, AppointmentSource.Api, Actor(user), Contact: contact), ct) switch
         {
             BookingOutcome.Booked booked => TypedResults.Created($"/api/v1/appointments/{booked.Appointment.Id}", await ItemAsync(db, booked.Appointment, ct)),
-            BookingOutcome.SlotTaken => SlotTaken(),
+            BookingOutcome.SlotTaken => SlotTaken(await slots.AroundAsync(serviceId, staffId, start.UtcDateTime, null, ct)),
             BookingOutcome.PolicyViolated violated => Policy(violated.Rule),
             BookingOutcome.Rejected rejected => RestApi.Invalid(rejected.Reason),
             // Claimed but not yet confirmed by Cal.com: created, with status Pending in the body.
@@ -60,15 +69,15 @@ public static class AppointmentCommandsApi
     }
 
     private static async Task<Results<Ok<AppointmentItem>, ProblemHttpResult>> MoveAsync(
-        string id, MoveAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, AskProDbContext db, CancellationToken ct)
+        string id, MoveAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, ApiSlots slots, AskProDbContext db, CancellationToken ct)
     {
         if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
         if (body.Start is not { } start) return RestApi.Invalid("start is required (ISO 8601 with offset).");
-        if (!await db.Appointments.AnyAsync(a => a.Id == guid, ct)) return RestApi.Missing("appointment");
+        if (await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == guid, ct) is not { } current) return RestApi.Missing("appointment");
         return await reschedule.RunAsync(new RescheduleRequest(guid, start.UtcDateTime, AppointmentSource.Api, Actor(user)), ct) switch
         {
             RescheduleOutcome.Moved moved => TypedResults.Ok(await ItemAsync(db, moved.Appointment, ct)),
-            RescheduleOutcome.SlotTaken => SlotTaken(),
+            RescheduleOutcome.SlotTaken => SlotTaken(await slots.AroundAsync(current.ServiceId, current.StaffId, start.UtcDateTime, current.Id, ct)),
             RescheduleOutcome.PolicyViolated violated => Policy(violated.Rule),
             RescheduleOutcome.Rejected rejected => RestApi.Invalid(rejected.Reason),
             _ => throw new InvalidOperationException("Unknown reschedule outcome."),
@@ -89,7 +98,7 @@ public static class AppointmentCommandsApi
     }
 
     private static async Task<Results<Ok<AppointmentItem>, ProblemHttpResult>> ChangeAsync(
-        string id, ChangeAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, ChangeStatus status, AskProDbContext db, CancellationToken ct)
+        string id, ChangeAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, ChangeStatus status, ApiSlots slots, AskProDbContext db, CancellationToken ct)
     {
         if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
         if ((body.Start is null) == (body.Status is null)) return RestApi.Invalid("Give either start (a move) or status (Completed, NoShow).");
@@ -97,7 +106,7 @@ public static class AppointmentCommandsApi
         if (body.StaffId is not null && (!QueryInput.TryId(body.StaffId, out var staffId) || staffId != current.StaffId))
             return TypedResults.Problem("An appointment moves within its staff member; to give it to someone else, cancel it and book again.",
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "Booking policy");
-        if (body.Start is { } start) return await MoveAsync(id, new MoveAppointmentBody(start), user, reschedule, db, ct);
+        if (body.Start is { } start) return await MoveAsync(id, new MoveAppointmentBody(start), user, reschedule, slots, db, ct);
 
         if (!Enum.TryParse<AppointmentStatus>(body.Status, ignoreCase: true, out var wanted) || !ChangeStatus.Recordable.Contains(wanted))
             return RestApi.Invalid("status must be Completed or NoShow.");
@@ -123,8 +132,10 @@ public static class AppointmentCommandsApi
 
     private static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "api";
 
-    private static ProblemHttpResult SlotTaken() =>
-        TypedResults.Problem("The staff member is already booked at this time.", statusCode: StatusCodes.Status409Conflict, title: "Slot taken");
+    /// <summary>409 with the engine's alternatives around the wished start, as the phone agent would offer them.</summary>
+    private static ProblemHttpResult SlotTaken(IReadOnlyList<AlternativeItem> alternatives) =>
+        TypedResults.Problem("The time is not free (already booked, held by a caller, or nobody who performs the service is free then).",
+            statusCode: StatusCodes.Status409Conflict, title: "Slot taken", extensions: new Dictionary<string, object?> { ["alternatives"] = alternatives });
 
     private static ProblemHttpResult Policy(BookingRule rule) => TypedResults.Problem(rule switch
     {

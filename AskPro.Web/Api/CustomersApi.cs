@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using AskPro.Core.Customers;
+using AskPro.Core.Customers.AddCustomer;
 using AskPro.Core.Shared;
 using AskPro.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,13 +8,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskPro.Web.Api;
 
+/// <summary>POST and PATCH body (CONTRACTS.md): the phone in any spelling a person would type.</summary>
+public sealed record CustomerBody(string? Name, string? Phone, string? Email, string? Notes);
+
 public static class CustomersApi
 {
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder v1)
     {
         v1.MapGet("/customers", ListAsync);
         v1.MapGet("/customers/{id}", GetAsync);
+        v1.MapPost("/customers", CreateAsync);
         return v1;
+    }
+
+    /// <summary>Creates a customer by the one customer rule set. A number (or address) the company
+    /// already has is not a new customer: 409 with the id of the one who has it, nothing changed.</summary>
+    private static async Task<Results<Created<CustomerItem>, ProblemHttpResult>> CreateAsync(
+        CustomerBody body, ClaimsPrincipal user, AddCustomer add, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Name)) return RestApi.Invalid("name is required.");
+        if (body.Notes is { Length: > Customer.MaxNotesLength }) return RestApi.Invalid($"notes is longer than {Customer.MaxNotesLength} characters.");
+        var actor = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "api";
+        return await add.RunAsync(new CustomerContact(body.Name, body.Phone, body.Email, body.Notes ?? "", Actor: actor), actor, ct) switch
+        {
+            CustomerOutcome.Created created => TypedResults.Created($"/api/v1/customers/{created.Customer.Id}", ToItem(created.Customer)),
+            CustomerOutcome.Found found => TypedResults.Problem(
+                found.By == CustomerMatch.Phone ? "This number belongs to another customer of the company." : "This e-mail address belongs to another customer of the company.",
+                statusCode: StatusCodes.Status409Conflict, title: "Customer exists",
+                extensions: new Dictionary<string, object?> { ["customerId"] = found.Customer.Id.ToString(), ["field"] = found.By == CustomerMatch.Phone ? "phone" : "email" }),
+            CustomerOutcome.Invalid invalid => TypedResults.Problem(invalid.Reason, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request",
+                extensions: new Dictionary<string, object?> { ["field"] = invalid.Field }),
+            _ => RestApi.Invalid("name is required."),
+        };
     }
 
     private static async Task<Results<Ok<ListPage<CustomerItem>>, ProblemHttpResult>> ListAsync(

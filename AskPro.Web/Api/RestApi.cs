@@ -1,5 +1,6 @@
 using AskPro.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AskPro.Web.Api;
 
@@ -8,12 +9,16 @@ public static class RestApi
 {
     public const string Policy = "ApiClient";
 
+    /// <summary>No write needs more than a few hundred bytes; a bigger body is refused (413) before it is read.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
     public static IServiceCollection AddRestApi(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationOptions.Scheme)
             .RequireAuthenticatedUser()
             .RequireClaim(AskProClaims.Company));
+        services.AddScoped<ApiSlots>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AskPro REST API";
@@ -25,7 +30,10 @@ public static class RestApi
 
     public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("v1");
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("v1")
+            .RequireRateLimiting(ApiRateLimits.Policy)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithIdempotency();
         v1.MapDirectoryApi();
         v1.MapCustomersApi();
         v1.MapAppointmentsApi();
