@@ -138,6 +138,20 @@ public sealed class RestApiTests(AppHost app)
         Assert.Contains("/api/v1/customers", paths);
         Assert.Contains("/api/v1/appointments/{id}", paths);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api-docs/index.html")).StatusCode);
+
+        // The write side carries examples: the body to send, and the 409 with the engine's alternatives.
+        var book = document.GetProperty("paths").GetProperty("/api/v1/appointments").GetProperty("post");
+        var request = book.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.True(request.TryGetProperty("serviceId", out _));
+        Assert.Equal("Lena Müller", request.GetProperty("customer").GetProperty("name").GetString());
+        var conflict = book.GetProperty("responses").GetProperty("409").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+        Assert.Equal(2, conflict.GetProperty("alternatives").GetArrayLength());
+        Assert.Contains(book.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+        var customer = document.GetProperty("paths").GetProperty("/api/v1/customers").GetProperty("post");
+        Assert.Equal("phone", customer.GetProperty("responses").GetProperty("409").GetProperty("content").GetProperty("application/problem+json").GetProperty("example").GetProperty("field").GetString());
+        // GETs take no idempotency key.
+        Assert.False(document.GetProperty("paths").GetProperty("/api/v1/customers").GetProperty("get").TryGetProperty("parameters", out var getParameters)
+            && getParameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Idempotency-Key"));
     }
 
     [Fact]

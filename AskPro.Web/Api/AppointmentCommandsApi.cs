@@ -25,11 +25,19 @@ public static class AppointmentCommandsApi
 {
     public static RouteGroupBuilder MapAppointmentCommandsApi(this RouteGroupBuilder v1)
     {
-        v1.MapPost("/appointments", BookAsync);
-        v1.MapPost("/appointments/{id}/reschedule", MoveAsync);
-        v1.MapPost("/appointments/{id}/cancel", CancelAsync);
-        v1.MapPatch("/appointments/{id}", ChangeAsync);
-        v1.MapDelete("/appointments/{id}", DeleteAsync);
+        var taken = (409, ApiExamples.Problem(409, "Slot taken", "The time is not free (already booked, held by a caller, or nobody who performs the service is free then).",
+            new { alternatives = new[] { new AlternativeItem(DateTimeOffset.Parse("2027-01-12T10:30:00+01:00"), ApiExamples.StaffId), new AlternativeItem(DateTimeOffset.Parse("2027-01-12T14:00:00+01:00"), ApiExamples.StaffId) } }));
+        var policy = (422, ApiExamples.Problem(422, "Booking policy", "The start is sooner than the service's minimum notice.", new { rule = "MinimumNotice" }));
+        v1.MapPost("/appointments", BookAsync).WithExamples(
+            new BookAppointmentBody(ApiExamples.StaffId, ApiExamples.ServiceId, DateTimeOffset.Parse("2027-01-12T10:00:00+01:00"), null, new CustomerContactBody("Lena Müller", "0151 1234 5678", "lena@example.org")),
+            (201, ApiExamples.Appointment), taken, policy);
+        v1.MapPost("/appointments/{id}/reschedule", MoveAsync).WithExamples(new MoveAppointmentBody(DateTimeOffset.Parse("2027-01-12T11:00:00+01:00")),
+            (200, ApiExamples.Appointment with { Start = DateTimeOffset.Parse("2027-01-12T11:00:00+01:00"), End = DateTimeOffset.Parse("2027-01-12T11:30:00+01:00") }), taken, policy);
+        v1.MapPost("/appointments/{id}/cancel", CancelAsync).WithExamples(new CancelAppointmentBody("Kundin ist krank"), (200, ApiExamples.Appointment with { Status = "Cancelled" }),
+            (422, ApiExamples.Problem(422, "Booking policy", "The appointment is too close to be moved or cancelled.", new { rule = "CancellationNotice" })));
+        v1.MapPatch("/appointments/{id}", ChangeAsync).WithExamples(new ChangeAppointmentBody(null, null, "NoShow"), (200, ApiExamples.Appointment with { Status = "NoShow" }), taken, policy);
+        v1.MapDelete("/appointments/{id}", DeleteAsync)
+            .WithExamples(null, (422, ApiExamples.Problem(422, "Booking policy", "The appointment is too close to be moved or cancelled.", new { rule = "CancellationNotice" })));
         return v1;
     }
 

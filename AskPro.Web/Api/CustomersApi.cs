@@ -17,7 +17,10 @@ public static class CustomersApi
     {
         v1.MapGet("/customers", ListAsync);
         v1.MapGet("/customers/{id}", GetAsync);
-        v1.MapPost("/customers", CreateAsync);
+        v1.MapPost("/customers", CreateAsync).WithExamples(new CustomerBody("Lena Müller", "0151 1234 5678", "lena@example.org", "Kommt gern vormittags"),
+            (201, ApiExamples.Customer),
+            (409, ApiExamples.Problem(409, "Customer exists", "This number belongs to another customer of the company.", new { customerId = ApiExamples.CustomerId, field = "phone" })),
+            (400, ApiExamples.Problem(400, "Invalid request", "Das ist keine gültige E-Mail-Adresse.", new { field = "email" })));
         return v1;
     }
 

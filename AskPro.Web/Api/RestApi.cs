@@ -33,7 +33,8 @@ public static class RestApi
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("v1")
             .RequireRateLimiting(ApiRateLimits.Policy)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .WithIdempotency();
+            .WithIdempotency()
+            .WithIdempotencyKeyParameter();
         v1.MapDirectoryApi();
         v1.MapCustomersApi();
         v1.MapAppointmentsApi();
