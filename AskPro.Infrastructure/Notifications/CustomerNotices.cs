@@ -31,7 +31,10 @@ public sealed class CustomerNotices(AskProDbContext db, TimeProvider clock) :
         EnqueueAsync(e, e.Source, MessageKind.Cancellation, e.AppointmentId, e.StartUtc, "cancelled", SequenceOf(e), ct);
 
     /// <summary>Later changes get higher numbers without any counter to keep: the event's time in seconds.</summary>
-    internal static int SequenceOf(DomainEvent e) => (int)Math.Max(1, (e.OccurredAtUtc - SequenceEpoch).TotalSeconds);
+    internal static int SequenceOf(DomainEvent e) => SequenceAt(e.OccurredAtUtc);
+
+    /// <summary>The calendar entry's SEQUENCE for a version of the appointment changed at <paramref name="changedAtUtc"/> (grows with every change).</summary>
+    public static int SequenceAt(DateTime changedAtUtc) => (int)Math.Max(1, (changedAtUtc - SequenceEpoch).TotalSeconds);
 
     /// <summary>The channels a message of this kind goes out on, for this company and customer.</summary>
     public static IEnumerable<MessageChannel> ChannelsFor(Company company, Customer customer, MessageKind kind)

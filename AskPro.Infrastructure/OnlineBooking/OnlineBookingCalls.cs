@@ -66,6 +66,16 @@ public sealed class OnlineBookingCalls(EngineCalls engine)
     public async Task<IReadOnlyList<Slot>> SlotsOnAsync(TenantId company, OnlineWish wish, DateOnly day, string holder, CancellationToken ct) =>
         (await FreeAsync(company, wish, day, holder, ct, days: 1))?.On(day) ?? [];
 
+    /// <summary>The engine's alternatives around a start that was taken or refused (the same ranking as on the phone).</summary>
+    public Task<IReadOnlyList<Slot>> AlternativesAsync(TenantId company, OnlineWish wish, DateTime startUtc, string holder, CancellationToken ct) =>
+        engine.RunForAsync<ITenantDirectory, FindFreeSlots, IReadOnlyList<Slot>>(company, async (directory, slots) =>
+        {
+            var snapshot = await directory.GetAsync(ct);
+            var day = DayOf(startUtc, snapshot, wish);
+            var free = await SearchAsync(slots, snapshot, wish, day, holder, SlotSearch.SearchDays, ct);
+            return free is null ? [] : Alternatives(free, startUtc, day, snapshot, wish);
+        });
+
     /// <summary>Holds the picked start for the visitor (and only that one): the slot held, with the
     /// staff member who will take it, or null when someone else holds or took it meanwhile.</summary>
     public Task<Slot?> HoldAsync(TenantId company, OnlineWish wish, DateTime startUtc, string holder, CancellationToken ct) =>
@@ -124,11 +134,14 @@ public sealed class OnlineBookingCalls(EngineCalls engine)
             }
         });
 
-    private static OnlineBookingResult Taken(FreeSlots free, DateTime startUtc, DateOnly day, DirectorySnapshot snapshot, OnlineWish wish)
+    private static OnlineBookingResult Taken(FreeSlots free, DateTime startUtc, DateOnly day, DirectorySnapshot snapshot, OnlineWish wish) =>
+        new OnlineBookingResult.Taken(Alternatives(free, startUtc, day, snapshot, wish));
+
+    private static IReadOnlyList<Slot> Alternatives(FreeSlots free, DateTime startUtc, DateOnly day, DirectorySnapshot snapshot, OnlineWish wish)
     {
         var zone = snapshot.Branch(wish.BranchId)?.TimeZoneId ?? snapshot.Company.TimeZoneId;
         var local = BranchClock.ToLocal(startUtc, zone).DateTime;
-        return new OnlineBookingResult.Taken(free.Offer(AlternativeWish.At(day, TimeOnly.FromDateTime(local))));
+        return free.Offer(AlternativeWish.At(day, TimeOnly.FromDateTime(local)));
     }
 
     private Task<FreeSlots?> FreeAsync(TenantId company, OnlineWish wish, DateOnly fromDay, string holder, CancellationToken ct, int days = DaysPerPage) =>

@@ -86,6 +86,13 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Location).HasMaxLength(300);
             e.Property(x => x.Body).HasMaxLength(64_000);
         });
+
+        b.Entity<Core.CustomerPortal.CustomerSignInLink>(e =>
+        {
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.CompanyId, x.CustomerId });
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+        });
     }
 
     private static void ConfigureScheduling(ModelBuilder b)

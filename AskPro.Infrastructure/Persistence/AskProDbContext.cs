@@ -44,6 +44,7 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
     public DbSet<Core.Notifications.MessageTemplate> MessageTemplates => Set<Core.Notifications.MessageTemplate>();
     public DbSet<Core.Waitlist.WaitlistEntry> WaitlistEntries => Set<Core.Waitlist.WaitlistEntry>();
     public DbSet<Core.Waitlist.WaitlistOffer> WaitlistOffers => Set<Core.Waitlist.WaitlistOffer>();
+    public DbSet<Core.CustomerPortal.CustomerSignInLink> CustomerSignInLinks => Set<Core.CustomerPortal.CustomerSignInLink>();
     /// <summary>The Data Protection key ring (Microsoft's EF Core key store; not tenant data).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

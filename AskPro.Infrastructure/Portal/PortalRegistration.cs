@@ -11,6 +11,7 @@ using AskPro.Core.Directory.WithdrawAbsence;
 using AskPro.Core.Operations;
 using AskPro.Infrastructure.Operations;
 using AskPro.Infrastructure.Access;
+using AskPro.Infrastructure.CustomerPortal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AskPro.Infrastructure.Portal;
@@ -48,6 +49,7 @@ public static class PortalRegistration
         services.AddScoped<OnlineBooking.PublicCompanies>();
         services.AddScoped<OnlineBooking.OnlineBookingCalls>();
         services.AddScoped<OnlineBooking.OnlineBookingSettings>();
+        services.AddAskProCustomerPortal();
         services.AddScoped<Calendars.CalCom.Connect.CalComConnectionSettings>();
         services.AddScoped<IDirectoryStore, CompanyDirectory.DirectoryStore>();
         services.AddScoped<SaveBranch>();

@@ -1,5 +1,6 @@
 using AskPro.Core.Access;
 using AskPro.Core.Calendars;
+using AskPro.Core.CustomerPortal;
 using AskPro.Core.Customers;
 using AskPro.Core.Directory;
 using AskPro.Core.Notifications;
@@ -38,6 +39,7 @@ public sealed class SalonData
     public required VoiceAgent Agent { get; init; }
     public required WaitlistEntry WaitlistEntry { get; init; }
     public required WaitlistOffer WaitlistOffer { get; init; }
+    public required CustomerSignInLink SignInLink { get; init; }
 
     /// <summary>Every tenant-owned row of this company, by entity type.</summary>
     public IReadOnlyDictionary<Type, Entity> Rows => new Dictionary<Type, Entity>
@@ -50,6 +52,7 @@ public sealed class SalonData
         [typeof(CalComStaffEventType)] = StaffEventType,
         [typeof(VoiceAgent)] = Agent,
         [typeof(WaitlistEntry)] = WaitlistEntry, [typeof(WaitlistOffer)] = WaitlistOffer,
+        [typeof(CustomerSignInLink)] = SignInLink,
     };
 }
 
@@ -121,6 +124,11 @@ public static class TenantWorld
             Agent = new VoiceAgent { CompanyId = c, BranchId = branch.Id, LlmId = "llm_" + key, AgentId = "agent_" + key, ProvisionedAt = Monday10Utc },
             WaitlistEntry = waiting,
             WaitlistOffer = new WaitlistOffer { CompanyId = c, EntryId = waiting.Id, StaffId = staff.Id, StartUtc = Monday10Utc, CreatedAt = Monday10Utc, ExpiresAt = Monday10Utc },
+            SignInLink = new CustomerSignInLink
+            {
+                CompanyId = c, CustomerId = customer.Id, TokenHash = CustomerSignInLink.HashOf("link-" + key), AppointmentId = appointment.Id,
+                CreatedAtUtc = Monday10Utc, ExpiresAtUtc = Monday10Utc.Add(CustomerSignInLink.Lifetime),
+            },
         };
     }
 }
