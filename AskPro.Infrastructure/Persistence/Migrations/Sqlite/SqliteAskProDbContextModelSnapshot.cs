@@ -178,6 +178,46 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CalComStaffEventTypes");
                 });
 
+            modelBuilder.Entity("AskPro.Core.CustomerPortal.CustomerSignInLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "CustomerId");
+
+                    b.ToTable("CustomerSignInLinks");
+                });
+
             modelBuilder.Entity("AskPro.Core.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
