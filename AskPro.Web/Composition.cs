@@ -2,6 +2,7 @@ using System.Globalization;
 using AskPro.Infrastructure.Booking;
 using AskPro.Infrastructure.Events;
 using AskPro.Infrastructure.Notifications;
+using AskPro.Infrastructure.Waitlist;
 using AskPro.Infrastructure.Caching;
 using AskPro.Infrastructure.Calendars;
 using AskPro.Infrastructure.Operations;
@@ -62,6 +63,7 @@ public static class Composition
         health.AddCalComCircuits();
         services.AddAskProEvents(configuration);
         services.AddAskProNotifications(configuration, builder.Environment);
+        services.AddAskProWaitlist(configuration);
         services.AddAskProTelephony(configuration);
         services.AddAskProWebhooks(configuration);
         services.AddAskProMetrics();

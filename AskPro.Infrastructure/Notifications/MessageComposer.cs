@@ -22,10 +22,11 @@ public abstract record ComposedMessage
 /// from the same text, and for bookings and their changes the calendar file. A reminder or
 /// confirmation for a start the appointment no longer has, or for a cancelled appointment, is
 /// skipped; so is a channel the customer has opted out of since.</summary>
-public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions options, SmtpOptions smtp, TimeProvider clock)
+public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions options, SmtpOptions smtp, Waitlist.WaitlistLinks waitlistLinks, TimeProvider clock)
 {
     public async Task<ComposedMessage> ComposeAsync(CustomerMessage message, CancellationToken ct)
     {
+        if (message.Kind == MessageKind.WaitlistOffer) return await ComposeOfferAsync(message, ct);
         var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == message.AppointmentId, ct);
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, ct);
         if (appointment is null || customer is null) return new ComposedMessage.Skip("appointment or customer no longer exists");
@@ -53,6 +54,32 @@ public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions 
         return new ComposedMessage.Email(email with { Attachments = [AppointmentCalendarFile.Attachment(entry, clock.GetUtcNow().UtcDateTime)] });
     }
 
+    /// <summary>A freed slot offered to someone on the waitlist: the link books it (first come,
+    /// first served). Not sent once the offer is used, expired or its entry is done.</summary>
+    private async Task<ComposedMessage> ComposeOfferAsync(CustomerMessage message, CancellationToken ct)
+    {
+        var offer = await db.WaitlistOffers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == message.WaitlistOfferId, ct);
+        var entry = offer is null ? null : await db.WaitlistEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == offer.EntryId, ct);
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, ct);
+        if (offer is null || entry is null || customer is null) return new ComposedMessage.Skip("offer or customer no longer exists");
+        if (offer.UsedAt is not null || entry.Status != Core.Waitlist.WaitlistStatus.Waiting || offer.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
+            return new ComposedMessage.Skip("offer no longer open");
+        var company = await db.Companies.AsNoTracking().SingleAsync(ct);
+        if (!CustomerNotices.ChannelsFor(company, customer, message.Kind).Contains(message.Channel)) return new ComposedMessage.Skip("opted out");
+
+        var branch = await db.Branches.AsNoTracking().FirstAsync(b => b.Id == entry.BranchId, ct);
+        var service = await db.Services.AsNoTracking().Where(s => s.Id == entry.ServiceId).Select(s => s.Name).FirstAsync(ct);
+        var staff = await db.Staff.AsNoTracking().Where(s => s.Id == offer.StaffId).Select(s => s.Name).FirstAsync(ct);
+        var language = MessageTemplates.LanguageOf(customer.Language);
+        var facts = new MessageFacts(customer.Name, service, staff, BranchClock.ToLocal(offer.StartUtc, branch.TimeZoneId).DateTime,
+            company.Name, AddressOf(branch), options.PublicBaseUrl.TrimEnd('/') + waitlistLinks.PathFor(company.Id, offer.Id), language);
+        var (subject, body) = await TemplateAsync(message.Kind, message.Channel, language, ct);
+        var text = MessageTemplates.Fill(body, facts);
+        return message.Channel == MessageChannel.Sms
+            ? new ComposedMessage.Sms(new OutgoingSms(customer.Phone!, text))
+            : new ComposedMessage.Email(new OutgoingEmail(customer.Email!, MessageTemplates.Fill(subject, facts), text, Html(text, company.Name, facts.Address), company.Name));
+    }
+
     /// <summary>A template as a customer would get it, with example facts (the settings' preview).</summary>
     public static string Preview(string template, string companyName, string address, string language) =>
         MessageTemplates.Fill(template, MessageTemplates.Sample(companyName, address, language));
@@ -75,7 +102,7 @@ public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions 
     }
 
     /// <summary>The text as HTML: every value encoded, links clickable, the company in the footer.</summary>
-    internal static string Html(string text, string companyName, string address)
+    public static string Html(string text, string companyName, string address)
     {
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.5;color:#222\">");
         foreach (var paragraph in text.Split("\n\n"))

@@ -33,6 +33,10 @@ public static class NotificationsRegistration
         services.AddSingleton(messages);
         services.AddEventSubscriber<CustomerNotices>();
         services.AddScoped<MessageComposer>();
+        services.AddSingleton<Waitlist.WaitlistLinks>(); // the composer writes the links of waitlist offers
+        services.AddScoped<Core.Notifications.SaveMessageTemplate.IMessageTemplateStore, MessageTemplateStore>();
+        services.AddScoped<Core.Notifications.SaveMessageTemplate.SaveMessageTemplate>();
+        services.AddScoped<MessageTemplateSettings>();
         services.AddSingleton<MessageSender>();
         if (messages.SenderEnabled) services.AddHostedService(sp => sp.GetRequiredService<MessageSender>());
         return services;

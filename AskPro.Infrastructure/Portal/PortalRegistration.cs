@@ -45,6 +45,7 @@ public static class PortalRegistration
 
         services.AddScoped<IDirectoryQueries, DirectoryQueries>();
         services.AddScoped<ICalendarQueries, CalendarQueries>();
+        services.AddScoped<IWaitlistQueries, WaitlistQueries>();
         services.AddScoped<EngineCalls>();
         services.AddScoped<OnlineBooking.PublicCompanies>();
         services.AddScoped<OnlineBooking.OnlineBookingCalls>();

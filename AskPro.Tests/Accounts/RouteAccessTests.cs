@@ -27,6 +27,7 @@ public sealed class RouteAccessTests(AppHost app)
         ["/calendar"] = (L, P, P, D),
         ["/customers"] = (L, P, P, D),
         ["/calls"] = (L, P, P, D),
+        ["/waitlist"] = (L, P, P, D),
         ["/simulator"] = (L, D, P, D),
         ["/onboarding"] = (L, D, P, D),
         ["/settings/api-keys"] = (L, D, P, D),
@@ -35,6 +36,7 @@ public sealed class RouteAccessTests(AppHost app)
         ["/settings/staff"] = (L, D, P, D),
         ["/settings/online-booking"] = (L, D, P, D),
         ["/settings/calendar"] = (L, D, P, D),
+        ["/settings/messages"] = (L, D, P, D),
         ["/operations/inbox"] = (L, D, P, P),
         ["/operations/health"] = (L, D, D, P),
         ["/platform/companies"] = (L, D, D, P),
@@ -44,7 +46,7 @@ public sealed class RouteAccessTests(AppHost app)
 
     /// <summary>Pages for everyone (signing in, a forgotten password).</summary>
     private static readonly string[] Public = ["/not-found", "/account/login", "/account/forgot-password", "/account/reset-password", "/account/denied",
-        "/signup", "/account/confirm-email", "/book/{TenantKey}"];
+        "/signup", "/account/confirm-email", "/book/{TenantKey}", "/waitlist/{Token}"];
 
     /// <summary>Pages about one record, checked with an own and another company's id below.</summary>
     private static readonly string[] WithIds = ["/calls/{Id:guid}"];

@@ -13,13 +13,13 @@ namespace AskPro.Core.Telephony.AgentFunctions;
 /// from the caller's words to the booking use cases and back to a German sentence. One public
 /// method; every outcome is a <see cref="FunctionReply"/>.</summary>
 public sealed partial class AgentFunctions(
-    IAgentData data, FindFreeSlots slots, Book book, Reschedule reschedule, Cancel cancel, IPublicHolidayCalendar holidays, BookingOptions options,
-    TimeProvider clock)
+    IAgentData data, FindFreeSlots slots, Book book, Reschedule reschedule, Cancel cancel, Waitlist.JoinWaitlist.JoinWaitlist waitlist,
+    IPublicHolidayCalendar holidays, BookingOptions options, TimeProvider clock)
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>
     {
         "initialize_call", "list_services", "check_availability", "book_appointment", "collect_appointment_data",
-        "get_customer_appointments", "cancel_appointment", "reschedule_appointment", "request_callback",
+        "get_customer_appointments", "cancel_appointment", "reschedule_appointment", "request_callback", "join_waitlist",
     };
 
     /// <summary>A company calendar that cannot be asked (Cal.com down, circuit open) is said so in
@@ -52,6 +52,7 @@ public sealed partial class AgentFunctions(
         "cancel_appointment" => CancelAsync(args, call, ct),
         "reschedule_appointment" => RescheduleAsync(args, call, ct),
         "request_callback" => CallbackAsync(args, call, ct),
+        "join_waitlist" => JoinWaitlistAsync(args, call, ct),
         _ => Task.FromResult(FunctionReply.Fail("unknown_function", "Diese Funktion kenne ich nicht.")),
     };
 

@@ -17,6 +17,7 @@ public sealed class FunctionArguments
         ["confirm"] = "bestaetigung", ["termin_id"] = "termin_id", ["appointment_id"] = "termin_id", ["neues_datum"] = "neues_datum",
         ["new_date"] = "neues_datum", ["neue_uhrzeit"] = "neue_uhrzeit", ["new_time"] = "neue_uhrzeit", ["grund"] = "grund",
         ["reason"] = "grund", ["telefon"] = "telefon", ["phone"] = "telefon",
+        ["bis_datum"] = "bis_datum", ["until"] = "bis_datum",
     };
 
     private readonly Dictionary<string, string> _values;

@@ -25,5 +25,10 @@ public static class AgentFunctionCatalog
         new("reschedule_appointment", "Verschiebt einen Termin des Anrufers.", [TerminId, Datum("neues_datum"), Uhrzeit("neue_uhrzeit")]),
         new("request_callback", "Notiert einen Rückrufwunsch für das Team, wenn du nicht weiterhelfen kannst.",
             [new("name", "string", "Name des Anrufers.", true), new("grund", "string", "Worum es geht.", true), new("telefon", "string", "Rückrufnummer, falls nicht die Anrufernummer.")]),
+        new("join_waitlist", "Setzt den Anrufer auf die Warteliste, wenn kein angebotener Termin passt. Wird etwas frei, bekommt er eine Nachricht mit Buchungslink.",
+            [Dienstleistung, new("datum", "string", "Ab wann oder welcher Zeitraum, wie der Anrufer es sagt (z. B. \"nächste Woche\", \"ab Montag\").", true),
+             new("bis_datum", "string", "Bis wann, nur wenn genannt (z. B. \"bis 24.12.\")."), Mitarbeiter,
+             new("name", "string", "Vor- und Nachname, wenn der Anrufer nicht bekannt ist."),
+             new("telefon", "string", "Handynummer für die Nachricht, falls nicht die Anrufernummer."), new("email", "string", "E-Mail-Adresse, nur wenn genannt.")]),
     ];
 }

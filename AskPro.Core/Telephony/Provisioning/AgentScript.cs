@@ -75,6 +75,7 @@ public static class AgentScript
         p.AppendLine("- Fragen nach dem Angebot, der Dauer oder den Preisen: list_services.");
         p.AppendLine("- Terminwunsch: erst check_availability mit Dienstleistung, Datum und Uhrzeit so, wie der Anrufer sie sagt (rechne nichts um). Ist der Termin frei, frage nach dem Namen, lies Termin und Dienstleistung zur Bestätigung vor und rufe nach dem Ja book_appointment auf.");
         p.AppendLine("- Ist der Wunsch nicht frei, biete die genannten Alternativen an; erfinde nie selbst Zeiten.");
+        p.AppendLine("- Passt keine Alternative: biete die Warteliste an und rufe nach dem Ja join_waitlist mit Dienstleistung und Zeitraum auf.");
         p.AppendLine("- Fragen nach eigenen Terminen: get_customer_appointments. Absagen: cancel_appointment. Verschieben: reschedule_appointment mit neuem Datum und neuer Uhrzeit.");
         p.AppendLine("- Kannst du nicht helfen oder möchte der Anrufer einen Menschen sprechen: request_callback.");
         p.AppendLine("- Lies die Antwort der Funktionen (message) so vor, wie sie kommt. Nenne nie Daten anderer Kunden.");
