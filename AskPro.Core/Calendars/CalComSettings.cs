@@ -7,6 +7,7 @@ namespace AskPro.Core.Calendars;
 public sealed class CalComSettings : TenantEntity
 {
     public const string DefaultBaseUrl = "https://api.cal.com/v2";
+    public const string DefaultAliasEmailDomain = "kunden.askpro.invalid";
 
     /// <summary>https://api.cal.com/v2, https://api.cal.eu/v2 or a self-hosted instance's /v2.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
@@ -18,7 +19,7 @@ public sealed class CalComSettings : TenantEntity
 
     /// <summary>Domain of the stable alias e-mail a customer without an address books under in
     /// Cal.com (never one shared placeholder: Cal.com would hand one caller's booking to another).</summary>
-    public string AliasEmailDomain { get; set; } = "kunden.askpro.invalid";
+    public string AliasEmailDomain { get; set; } = DefaultAliasEmailDomain;
 
     /// <summary>A team's event types instead of the user's (null: the user's).</summary>
     public int? TeamId { get; set; }

@@ -88,6 +88,20 @@ public sealed class CalendarSettingsBrowserTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, (await FakeCalCom.SendAsync(client, ping, DemoData.Salon.CalComSecret)).StatusCode);
         await Expect(page.GetByTestId("calcom-circuit")).ToHaveTextAsync("Verbindung in Ordnung.");
 
+        // Registered again: the new subscription replaces the old one in Cal.com.
+        await page.GetByTestId("calcom-register-webhook").ClickAsync();
+        await Eventually.Async("the old subscription deleted in Cal.com", () => Task.FromResult(_fake.Calendar.Webhooks), w => w.Count == 1 && w[0].Id != webhook.Id);
+
+        // The alias domain: a wrong one is refused in German, a right one stored.
+        await FillAsync(page, "calcom-alias-domain", "kunde@salon.de");
+        await page.GetByTestId("calcom-save-account").ClickAsync();
+        await Expect(page.GetByTestId("calcom-account-error")).ToContainTextAsync("Bitte geben Sie eine Domain ein");
+        Assert.Equal(Core.Calendars.CalComSettings.DefaultAliasEmailDomain, Assert.Single(await StoredAsync()).AliasEmailDomain);
+        await FillAsync(page, "calcom-alias-domain", "kunden.salon-demo.de");
+        await page.GetByTestId("calcom-save-account").ClickAsync();
+        await Eventually.Async("the alias domain stored", async () => Assert.Single(await StoredAsync()).AliasEmailDomain, d => d == "kunden.salon-demo.de");
+        await Expect(page.GetByTestId("calcom-account-error")).ToHaveCountAsync(0);
+
         // The account's event types, listed from Cal.com.
         await Expect(page.GetByTestId("calcom-event-type")).ToHaveCountAsync(4);
         await Expect(page.GetByTestId("calcom-event-types")).ToContainTextAsync("Herrenhaarschnitt");
@@ -109,6 +123,15 @@ public sealed class CalendarSettingsBrowserTests : IAsyncLifetime
         await Expect(CalComChoice(page)).ToBeEnabledAsync();
         await CalComChoice(page).ClickAsync();
         await Eventually.Async("Cal.com chosen", async () => Assert.Single(await StoredAsync()).Active, active => active);
+
+        // Each change is in the audit under the admin who made it; the key is in none.
+        var admin = await _app.ReadAsync(db => db.Users.Where(u => u.Email == DemoData.Salon.AdminEmail).Select(u => u.Id).SingleAsync());
+        var audit = await Eventually.Async("the audit entries", () => _app.ReadAsync(db => db.AuditEntries.Where(a => a.CompanyId == salon && a.Action.StartsWith("calcom.")).ToListAsync()),
+            a => a.Any(e => e.Action == "calcom.calendar.choose"));
+        Assert.Equal(["calcom.account", "calcom.calendar.choose", "calcom.connect", "calcom.map.service", "calcom.map.staff", "calcom.webhook.register"],
+            audit.Select(a => a.Action).Distinct().Order());
+        Assert.All(audit, a => Assert.Equal(admin.ToString(), a.Actor));
+        Assert.All(audit, a => Assert.DoesNotContain(FakeCalendar.DemoApiKey, a.Details));
         Assert.Empty(browser.ConsoleErrors);
     }
 

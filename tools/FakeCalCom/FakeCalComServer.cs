@@ -69,8 +69,10 @@ public sealed class FakeCalComServer : IAsyncDisposable
             ["timeZone"] = "Europe/Berlin", ["weekStart"] = "Monday", ["timeFormat"] = 24, ["defaultScheduleId"] = 1,
         }));
         v2.MapGet("/event-types", (HttpRequest r) => Ok(new JsonArray([.. Calendar.EventTypes.Where(e => e.TeamId is null).Select(EventTypeJson)])));
-        v2.MapGet("/teams/{teamId:int}/event-types", (int teamId) =>
-            Ok(new JsonArray([.. Calendar.EventTypes.Where(e => e.TeamId == teamId).Select(EventTypeJson)])));
+        // A team the key's user is no member of: 403, as Cal.com's team guard answers.
+        v2.MapGet("/teams/{teamId:int}/event-types", (int teamId) => Calendar.EventTypes.Any(e => e.TeamId == teamId)
+            ? Ok(new JsonArray([.. Calendar.EventTypes.Where(e => e.TeamId == teamId).Select(EventTypeJson)]))
+            : Error(403, "ForbiddenException", $"User is not a member of team {teamId}"));
         v2.MapGet("/slots", Slots);
         v2.MapPost("/slots/reservations", ReserveAsync);
         v2.MapDelete("/slots/reservations/{uid}", (string uid) => Calendar.Release(uid) ? Ok(null) : Error(404, "NotFoundException", $"Reserved slot with uid={uid} not found"));
@@ -81,6 +83,9 @@ public sealed class FakeCalComServer : IAsyncDisposable
         v2.MapPost("/bookings/{uid}/reschedule", RescheduleAsync);
         v2.MapPost("/webhooks", CreateWebhookAsync);
         v2.MapGet("/webhooks", () => Ok(new JsonArray([.. Calendar.Webhooks.Select(WebhookJson)])));
+        v2.MapDelete("/webhooks/{id}", (string id) => Calendar.RemoveWebhook(id) is { } gone
+            ? Ok(WebhookJson(gone))
+            : Error(404, "NotFoundException", $"Webhook with id {id} not found"));
 
         // For people running the demo by hand: flip a switch with curl.
         app.MapPost("/_fake/faults", (string fault, int? times, string? path, int? retryAfter) =>

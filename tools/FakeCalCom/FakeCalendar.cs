@@ -227,6 +227,16 @@ public sealed class FakeCalendar(TimeProvider clock)
         lock (_gate) return _reservations.RemoveAll(r => r.Uid == uid) > 0;
     }
 
+    public FakeWebhook? RemoveWebhook(string id)
+    {
+        lock (_gate)
+        {
+            var hook = _webhooks.FirstOrDefault(w => w.Id == id);
+            if (hook is not null) _webhooks.Remove(hook);
+            return hook;
+        }
+    }
+
     public FakeWebhook AddWebhook(string url, IReadOnlyList<string> triggers, bool active, string? secret)
     {
         lock (_gate)

@@ -99,6 +99,10 @@ public sealed class CalComClient(HttpClient http, CalComCircuits circuits, ILogg
             ["subscriberUrl"] = subscriberUrl.ToString(), ["triggers"] = new JsonArray([.. triggers.Select(t => (JsonNode)t)]), ["active"] = true, ["secret"] = secret,
         }, data => new CalComWebhook(Str(data, "id") ?? Int(data, "id")?.ToString(CultureInfo.InvariantCulture) ?? "", Str(data, "subscriberUrl") ?? "", Bool(data, "active") ?? true), ct);
 
+    /// <summary>Deletes a webhook subscription (the one a new registration replaced).</summary>
+    public Task<CalComResult<bool>> DeleteWebhookAsync(CalComConnection connection, string webhookId, CancellationToken ct) =>
+        SendAsync(connection, CalComEndpoint.DeleteWebhook, HttpMethod.Delete, "webhooks/" + Uri.EscapeDataString(webhookId), null, _ => true, ct);
+
     private async Task<CalComResult<T>> SendAsync<T>(CalComConnection connection, CalComEndpoint endpoint, HttpMethod method, string relative, JsonObject? body,
         Func<JsonElement, T> read, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace AskPro.Infrastructure.Calendars.CalCom;
 /// then still lists its attendees); AskPro books no seated events, and 2024-08-13 is also what
 /// self-hosted instances of the last two years understand.
 /// <see cref="Retryable"/>: safe to send twice. Reads are; a cancel by uid is (a second cancel
-/// changes nothing); creating a booking, a reservation or a webhook is not — a lost booking
+/// changes nothing), and so is deleting a webhook (gone is what was wanted); creating a booking, a reservation or a webhook is not — a lost booking
 /// answer is settled by looking the booking up (<c>CalComCalendar</c>), never by re-sending.</summary>
 public sealed record CalComEndpoint(string Name, string? Version, bool Retryable)
 {
@@ -22,7 +22,8 @@ public sealed record CalComEndpoint(string Name, string? Version, bool Retryable
     public static readonly CalComEndpoint CancelBooking = new("bookings/{uid}/cancel", "2024-08-13", true);
     public static readonly CalComEndpoint RescheduleBooking = new("bookings/{uid}/reschedule", "2024-08-13", false);
     public static readonly CalComEndpoint CreateWebhook = new("webhooks", null, false);
+    public static readonly CalComEndpoint DeleteWebhook = new("webhooks/{id}", null, true);
 
     public static readonly IReadOnlyList<CalComEndpoint> All =
-        [Me, EventTypes, Slots, ReserveSlot, ReleaseSlot, CreateBooking, GetBooking, FindBookings, CancelBooking, RescheduleBooking, CreateWebhook];
+        [Me, EventTypes, Slots, ReserveSlot, ReleaseSlot, CreateBooking, GetBooking, FindBookings, CancelBooking, RescheduleBooking, CreateWebhook, DeleteWebhook];
 }
