@@ -58,6 +58,9 @@ internal sealed partial class CustomerDataStore(IDbContextFactory<AskProDbContex
         await db.Appointments.Where(a => a.CustomerId == customerId).ExecuteUpdateAsync(s => s.SetProperty(a => a.CancellationReason, (string?)null), ct);
         await db.CustomerMessages.Where(m => m.CustomerId == customerId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Recipient, "").SetProperty(m => m.Subject, "").SetProperty(m => m.Text, "").SetProperty(m => m.LastError, (string?)null), ct);
+        // Nobody to offer a freed slot to any more.
+        await db.WaitlistEntries.Where(w => w.CustomerId == customerId && w.Status == Core.Waitlist.WaitlistStatus.Waiting)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, Core.Waitlist.WaitlistStatus.Withdrawn), ct);
         await ScrubAsync(db, traces, companyId, ct);
 
         customer.Name = ErasedName;

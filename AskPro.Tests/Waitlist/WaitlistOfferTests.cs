@@ -92,6 +92,12 @@ public sealed partial class WaitlistOfferTests(BookingApp app)
             var alternative = Assert.IsType<TakeOfferOutcome.Booked>(await calls.TakeAsync(secondLink, late.Alternatives[0], default));
             Assert.Equal(late.Alternatives[0].StartUtc, alternative.StartUtc);
 
+            // The third in line asks to be erased: no longer waiting, so no further offers.
+            var third = await app.ReadAsync(db => db.Customers.Where(c => c.Email == "wl3@example.org").Select(c => c.Id).SingleAsync());
+            Assert.IsType<AskPro.Core.Customers.EraseCustomer.EraseOutcome.Erased>(await Salon.RunAsync<AskPro.Core.Customers.EraseCustomer.EraseCustomer, AskPro.Core.Customers.EraseCustomer.EraseOutcome>(
+                erase => erase.RunAsync(third, "test: erasure", default)));
+            Assert.Equal(WaitlistStatus.Withdrawn, await app.ReadAsync(db => db.WaitlistEntries.Where(e => e.CustomerId == third).Select(e => e.Status).SingleAsync()));
+
             // A forged or altered link reads as nothing.
             Assert.Null(calls.Read("not-a-token"));
             Assert.Null(calls.Read(TokenIn(first[0].Text)[..^2] + "xx"));
