@@ -1,5 +1,6 @@
 using System.Globalization;
 using AskPro.Core.Directory;
+using AskPro.Web.Components.Shared;
 
 namespace AskPro.Web.Components.Pages.Settings.Directory;
 
@@ -27,17 +28,11 @@ public sealed class HoursRow
         var errors = new List<FieldError>();
         foreach (var row in rows)
         {
-            if (TryTime(row.Opens, out var opens) && TryTime(row.Closes, out var closes))
+            if (TimeInput.TryParse(row.Opens, out var opens) && TimeInput.TryParse(row.Closes, out var closes))
                 hours.Add(new WeeklyInterval { Day = row.Day, Opens = opens, Closes = closes });
             else
                 errors.Add(new FieldError(field, $"{WeeklyHours.DayName(row.Day)}: bitte Beginn und Ende als Uhrzeit angeben."));
         }
         return (hours, errors);
     }
-
-    // Time inputs give "HH:mm", some browsers "HH:mm:ss" (with a step attribute or seconds typed).
-    private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss", "H:mm"];
-
-    private static bool TryTime(string? text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 }

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AskPro.Tests.Support;
+using AskPro.Tests.Telephony;
+using AskPro.Web.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AskPro.Tests.Browser;
+
+/// <summary>A salon owner's day in the calendar, in a real browser against the real app: a
+/// walk-in booked on a free quarter hour, moved by drag and by the dialog, a caller's booking
+/// appearing live, a move onto a taken time answered with the engine's alternatives, a
+/// cancellation and a no-show; after each change the phone agent sees the same calendar.</summary>
+public sealed class CalendarBrowserTests : IDisposable
+{
+    private readonly BookingApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private static ILocator Slot(IPage page, string staff, string start) =>
+        page.Locator($"[data-testid=slot][data-staff='{staff}'][data-start='{start}']");
+
+    private static ILocator Appointment(IPage page, string start) =>
+        page.Locator($"[data-testid=appointment][data-start='{start}']");
+
+    private Task<string> PhoneAsync(string time) => _app.Retell.CallAsync("check_availability",
+            new { datum = "15.12.2026", uhrzeit = time, dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna" }, "call_cal_" + Guid.NewGuid().ToString("N"))
+        .ContinueWith(t => t.Result.GetProperty("status").GetString()!);
+
+    [BrowserFact]
+    public async Task A_week_in_the_calendar_books_moves_cancels_and_records_a_no_show_and_the_phone_agrees()
+    {
+        await using var browser = await BrowserSession.StartAsync(_app.Host.BaseAddress, width: 1600, height: 1000);
+        var page = browser.Page;
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        await page.GotoAsync("/calendar");
+        await browser.WaitForCircuitAsync();
+
+        // The week of 14 December (three weeks after the app's "today", 23 November 2026).
+        await page.GetByTestId("calendar-week").ClickAsync();
+        for (var i = 0; i < 3; i++) await page.GetByTestId("calendar-next").ClickAsync();
+        await Expect(page.GetByTestId("calendar-range")).ToContainTextAsync("14.12.2026");
+
+        // A walk-in on Tuesday at 10:00 with Anna: a new customer, quick-created.
+        await Slot(page, "Anna Schmidt", "2026-12-15T10:00").ClickAsync();
+        await Expect(page.GetByTestId("calendar-action")).ToContainTextAsync("Anna Schmidt");
+        await page.GetByTestId("book-service").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Herrenhaarschnitt" }).First.ClickAsync();
+        await page.GetByTestId("book-new-name").FillAsync("Walter Walkin");
+        await page.GetByTestId("book-new-phone").FillAsync("0170 4455667");
+        await page.GetByTestId("book-submit").ClickAsync();
+        await Expect(Appointment(page, "2026-12-15T10:00")).ToContainTextAsync("Walter Walkin");
+        await browser.ScreenshotAsync("calendar-01-walk-in");
+        Assert.Equal("unavailable", await PhoneAsync("10 Uhr"));
+
+        // Dragged to 14:00: the phone finds 10:00 free again.
+        await Appointment(page, "2026-12-15T10:00").DragToAsync(Slot(page, "Anna Schmidt", "2026-12-15T14:00"));
+        await Expect(Appointment(page, "2026-12-15T14:00")).ToContainTextAsync("Walter Walkin");
+        await Expect(Appointment(page, "2026-12-15T10:00")).ToHaveCountAsync(0);
+        Assert.Equal("available", await PhoneAsync("10 Uhr"));
+        Assert.Equal("unavailable", await PhoneAsync("14 Uhr"));
+
+        // A caller books 16:00 with Anna: it appears in the open calendar without a reload.
+        var booked = await _app.Retell.CallAsync("book_appointment",
+            new { datum = "15.12.2026", uhrzeit = "16 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna", name = "Paula Anruf" },
+            "call_cal_phone", fromNumber: "+4915188776655");
+        Assert.Equal("booked", booked.GetProperty("status").GetString());
+        await Expect(Appointment(page, "2026-12-15T16:00")).ToContainTextAsync("Paula Anruf", new() { Timeout = 10_000 });
+
+        // The dialog moves Walter onto 16:00: taken, so the engine's alternatives are offered; one click takes one.
+        await Appointment(page, "2026-12-15T14:00").ClickAsync();
+        await page.GetByTestId("move-day").FillAsync("2026-12-15");
+        await page.GetByTestId("move-time").FillAsync("16:00");
+        await page.GetByTestId("move-submit").ClickAsync();
+        await Expect(page.GetByTestId("action-message")).ToContainTextAsync("schon belegt");
+        var alternative = page.GetByTestId("alternative").First;
+        await Expect(alternative).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("calendar-02-alternatives");
+        await alternative.ClickAsync();
+        await Expect(Appointment(page, "2026-12-15T14:00")).ToHaveCountAsync(0);
+        var walter = page.Locator("[data-testid=appointment]", new() { HasText = "Walter Walkin" });
+        await Expect(walter).ToHaveCountAsync(1);
+        var movedTo = await walter.GetAttributeAsync("data-start");
+        Assert.NotEqual("2026-12-15T16:00", movedTo);
+        Assert.Equal("available", await PhoneAsync("14 Uhr"));
+
+        // Cancelled with a reason: the phone may offer its time again.
+        await walter.ClickAsync();
+        await page.GetByTestId("cancel-reason").FillAsync("Kunde hat abgesagt");
+        await page.GetByTestId("cancel-submit").ClickAsync();
+        await Expect(walter).ToHaveCountAsync(0); // cancelled appointments leave the calendar
+        var time = DateTime.Parse(movedTo!, System.Globalization.CultureInfo.InvariantCulture);
+        if (time.Day == 15) Assert.Equal("available", await PhoneAsync(time.ToString("H:mm", System.Globalization.CultureInfo.InvariantCulture) + " Uhr"));
+
+        // The caller's appointment has begun: it is recorded as a no-show.
+        _app.Clock.Now = new DateTimeOffset(2026, 12, 15, 15, 20, 0, TimeSpan.Zero); // 16:20 in Berlin
+        // (no reload: the sign-in cookie of 23 November has expired by the clock's 15 December; the open circuit stays)
+        await Appointment(page, "2026-12-15T16:00").ClickAsync();
+        await page.GetByTestId("status-noshow").ClickAsync();
+        await Expect(page.Locator("[data-testid=appointment].status-noshow", new() { HasText = "Paula Anruf" })).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("calendar-03-no-show");
+        Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("favicon"));
+    }
+}
