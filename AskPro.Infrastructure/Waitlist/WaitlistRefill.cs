@@ -39,7 +39,7 @@ public sealed class WaitlistRefill(AskProDbContext db, ITenantDirectory director
             .Where(w => w.Status == WaitlistStatus.Waiting && w.BranchId == branch.Id && w.ServiceId == service.Id
                         && (w.StaffId == null || w.StaffId == staffId) && w.FromDay <= day && w.ToDay >= day && w.CustomerId != freed.CustomerId
                         && !db.WaitlistOffers.Any(o => o.EntryId == w.Id && o.StaffId == staffId && o.StartUtc == startUtc))
-            .OrderBy(w => w.CreatedAt).Take(options.OffersPerSlot).ToListAsync(ct);
+            .OrderBy(w => w.CreatedAt).Take(Math.Clamp(options.OffersPerSlot, 1, 20)).ToListAsync(ct);
         if (waiting.Count == 0) return;
 
         // Still free as a customer could book it (notice, hours, buffers, nobody took it meanwhile)?
