@@ -16,6 +16,7 @@ using AskPro.Infrastructure.Observability;
 using AskPro.Web.Accounts;
 using AskPro.Web.Api;
 using AskPro.Web.Components;
+using AskPro.Web.Customers;
 using AskPro.Web.Demo;
 using AskPro.Web.Notifications;
 using AskPro.Web.OnlineBooking;
@@ -81,6 +82,8 @@ public static class Composition
         services.AddHttpClient("simulator", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<CallSimulator>();
         services.AddScoped<StaffInvitations>();
+        services.AddScoped<TeamMembers>();
+        services.AddScoped<SignInAudit>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -134,6 +137,8 @@ public static class Composition
         });
         app.MapAccountEndpoints();
         app.MapOnlineBooking();
+        app.MapCustomerExport();
+        app.MapAuditExport();
         if (app.Environment.IsDevelopment()) app.MapDevOutbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,7 +1,8 @@
 namespace AskPro.Core.Customers;
 
-/// <summary>Everything stored about one customer of the current company, for the GDPR use cases
-/// (<see cref="ExportCustomerData.ExportCustomerData"/>, <see cref="EraseCustomer.EraseCustomer"/>).</summary>
+/// <summary>Everything stored about one customer of the current company, for the use cases over a
+/// whole record: GDPR (<see cref="ExportCustomerData.ExportCustomerData"/>, <see cref="EraseCustomer.EraseCustomer"/>),
+/// corrections (<see cref="EditCustomer.EditCustomer"/>) and duplicates (<see cref="MergeCustomers.MergeCustomers"/>).</summary>
 public interface ICustomerDataStore
 {
     /// <summary>The customer's data, or null for an unknown customer (or another company's).</summary>
@@ -11,7 +12,20 @@ public interface ICustomerDataStore
     /// and calls' statistics (times, service, staff, status, duration, cost), and writes the audit
     /// entry in the same transaction. False for an unknown customer.</summary>
     Task<bool> EraseAsync(Guid customerId, Operations.AuditEntry audit, CancellationToken ct);
+
+    /// <summary>Stores the validated fields; the audit entry (its details: the names of the fields
+    /// that changed) is written with the change, and only when something changed.</summary>
+    Task<UpdateResult> UpdateAsync(Guid customerId, CustomerFields fields, Operations.AuditEntry audit, CancellationToken ct);
+
+    /// <summary>Moves everything of the duplicate to the kept customer and deletes the duplicate,
+    /// with the audit entry, in one transaction. False when either is unknown.</summary>
+    Task<bool> MergeAsync(Guid keptId, Guid duplicateId, Operations.AuditEntry audit, CancellationToken ct);
 }
+
+public enum UpdateResult { Updated, NotFound, PhoneTaken }
+
+/// <summary>A customer's editable fields, already validated.</summary>
+public sealed record CustomerFields(string Name, Shared.E164Number? Phone, string? Email, string Notes, string Language);
 
 public sealed record CustomerDataExport(
     ExportedCustomer Customer,

@@ -42,6 +42,10 @@ public static class PortalRegistration
         services.AddScoped<Core.Customers.ICustomerDataStore, Customers.CustomerDataStore>();
         services.AddScoped<Core.Customers.ExportCustomerData.ExportCustomerData>();
         services.AddScoped<Core.Customers.EraseCustomer.EraseCustomer>();
+        services.AddScoped<Core.Customers.EditCustomer.EditCustomer>();
+        services.AddScoped<Core.Customers.MergeCustomers.MergeCustomers>();
+        services.AddScoped<ICustomerDetailQueries, CustomerDetailQueries>();
+        services.AddScoped<IAuditQueries, AuditQueries>();
 
         services.AddScoped<IDirectoryQueries, DirectoryQueries>();
         services.AddScoped<ICalendarQueries, CalendarQueries>();

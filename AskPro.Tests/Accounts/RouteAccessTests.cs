@@ -37,6 +37,8 @@ public sealed class RouteAccessTests(AppHost app)
         ["/settings/online-booking"] = (L, D, P, D),
         ["/settings/calendar"] = (L, D, P, D),
         ["/settings/messages"] = (L, D, P, D),
+        ["/settings/team"] = (L, D, P, D),
+        ["/audit"] = (L, D, P, D),
         ["/operations/inbox"] = (L, D, P, P),
         ["/operations/health"] = (L, D, D, P),
         ["/platform/companies"] = (L, D, D, P),
@@ -49,7 +51,7 @@ public sealed class RouteAccessTests(AppHost app)
         "/signup", "/account/confirm-email", "/book/{TenantKey}", "/waitlist/{Token}"];
 
     /// <summary>Pages about one record, checked with an own and another company's id below.</summary>
-    private static readonly string[] WithIds = ["/calls/{Id:guid}"];
+    private static readonly string[] WithIds = ["/calls/{Id:guid}", "/customers/{Id:guid}"];
 
     [Fact]
     public void Every_page_of_the_app_is_in_the_access_table()
@@ -96,6 +98,39 @@ public sealed class RouteAccessTests(AppHost app)
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/calls/{own}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/calls/{foreign}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/calls/{Guid.NewGuid()}")).Status);
+
+        Task<Guid> CustomerOf(string tenantKey) => app.ReadAsync(db =>
+            db.Customers.Where(c => db.Companies.Any(x => x.Id == c.CompanyId && x.TenantKey == tenantKey)).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
+        var (ownCustomer, foreignCustomer) = (await CustomerOf(DemoData.Salon.TenantKey), await CustomerOf(DemoData.Praxis.TenantKey));
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/customers/{ownCustomer}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/customers/{foreignCustomer}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/customers/{Guid.NewGuid()}")).Status);
+    }
+
+    /// <summary>The downloads behind the pages: the GDPR export and the audit CSV are company
+    /// admins' (staff are refused, nobody signed out gets anything, a platform admin only after
+    /// choosing a company), and another company's customer is 404.</summary>
+    [Theory]
+    [InlineData(Who.Anonymous, "/account/login")]
+    [InlineData(Who.Staff, "/account/denied")]
+    [InlineData(Who.Platform, "/account/denied")]
+    [InlineData(Who.Admin, null)]
+    public async Task Exports_are_for_company_admins_only(Who who, string? sentTo)
+    {
+        Task<Guid> CustomerOf(string tenantKey) => app.ReadAsync(db =>
+            db.Customers.Where(c => db.Companies.Any(x => x.Id == c.CompanyId && x.TenantKey == tenantKey)).OrderByDescending(c => c.Name).Select(c => c.Id).FirstAsync());
+        var (own, foreign) = (await CustomerOf(DemoData.Salon.TenantKey), await CustomerOf(DemoData.Praxis.TenantKey));
+        using var session = await SignInAsync(who);
+
+        foreach (var path in new[] { $"/customers/{own}/export", "/audit/export.csv" })
+        {
+            var (status, location) = await session.GetAsync(path);
+            Assert.True(sentTo is null ? status == HttpStatusCode.OK : status == HttpStatusCode.Redirect && location?.Contains(sentTo) == true,
+                $"{who} on {path}: {(int)status} {location}");
+        }
+        if (sentTo is not null) return;
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/customers/{foreign}/export")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await session.GetAsync("/audit/export.csv?from=31.02.2026")).Status);
     }
 
     private Task<PortalSession> SignInAsync(Who who) => who switch

@@ -40,6 +40,10 @@ public static class AccountsRegistration
             .AddDefaultTokenProviders()
             .AddErrorDescriber<GermanIdentityErrors>();
 
+        // A removed colleague's cookie stops working within a minute (the account is gone, so its
+        // security stamp no longer validates), not only after the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "askpro.auth";

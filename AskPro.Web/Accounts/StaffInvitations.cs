@@ -5,26 +5,38 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace AskPro.Web.Accounts;
 
-/// <summary>Invites a staff member as a portal user (role CompanyStaff) of the current company:
-/// a new account without a password, and a mail with the link to choose one (the reset-password
-/// page, which also confirms the address). An address that already has an account is left alone:
-/// an account never moves between companies.</summary>
+/// <summary>Invites a colleague as a portal user of a company (role CompanyStaff unless said
+/// otherwise): a new account without a password, and a mail with the link to choose one (the
+/// reset-password page, which also confirms the address). An address that already has an
+/// account is left alone: an account never moves between companies.</summary>
 public sealed class StaffInvitations(UserManager<AppUser> users, AccountMailer mail, ILogger<StaffInvitations> logger)
 {
-    public async Task<bool> InviteAsync(Guid companyId, string name, string email, Uri appBase, CancellationToken ct)
+    /// <summary>The invited account, or null when the address already has one or Identity refused it.</summary>
+    public async Task<AppUser?> InviteAsync(Guid companyId, string name, string email, Uri appBase, CancellationToken ct, string role = Roles.CompanyStaff)
     {
-        if (await users.FindByEmailAsync(email) is not null) return false;
+        if (role is not (Roles.CompanyStaff or Roles.CompanyAdmin)) throw new ArgumentOutOfRangeException(nameof(role), role, "Only company roles are invited.");
+        if (await users.FindByEmailAsync(email) is not null) return null;
         var user = new AppUser { UserName = email, Email = email, DisplayName = name, CompanyId = companyId };
         var created = await users.CreateAsync(user);
-        if (created.Succeeded) created = await users.AddToRoleAsync(user, Roles.CompanyStaff);
+        if (created.Succeeded) created = await users.AddToRoleAsync(user, role);
         if (!created.Succeeded)
         {
             logger.LogWarning("Staff invitation refused: {Codes}", string.Join(",", created.Errors.Select(e => e.Code)));
-            return false;
+            if (await users.FindByIdAsync(user.Id) is { } half) await users.DeleteAsync(half); // no account without its role
+            return null;
         }
+        await SendAsync(user, appBase);
+        return user;
+    }
+
+    /// <summary>A fresh link for an invitation not yet accepted (the old link keeps working until
+    /// it expires or a password is chosen).</summary>
+    public Task ResendAsync(AppUser user, Uri appBase) => SendAsync(user, appBase);
+
+    private async Task SendAsync(AppUser user, Uri appBase)
+    {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = new Uri(appBase, $"account/reset-password?email={Uri.EscapeDataString(email)}&token={token}").AbsoluteUri;
-        await mail.SendInvitationAsync(email, link);
-        return true;
+        var link = new Uri(appBase, $"account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}").AbsoluteUri;
+        await mail.SendInvitationAsync(user.Email!, link);
     }
 }
