@@ -8,7 +8,6 @@ namespace AskPro.Infrastructure.Customers;
 /// <summary>Corrections and merges of a customer's record.</summary>
 internal sealed partial class CustomerDataStore
 {
-    private const int NotesColumnLength = 4000;
 
     public async Task<UpdateResult> UpdateAsync(Guid customerId, CustomerFields fields, AuditEntry audit, CancellationToken ct)
     {
@@ -63,7 +62,7 @@ internal sealed partial class CustomerDataStore
         if (notes.Length > 0 && !kept.Notes.Contains(notes, StringComparison.Ordinal))
         {
             var both = kept.Notes.Length == 0 ? notes : $"{kept.Notes}\n{notes}";
-            kept.Notes = both[..Math.Min(both.Length, NotesColumnLength)];
+            kept.Notes = both[..Math.Min(both.Length, Customer.MaxNotesLength)];
         }
         kept.CreatedAt = kept.CreatedAt < duplicate.CreatedAt ? kept.CreatedAt : duplicate.CreatedAt;
         db.AuditEntries.Add(audit);

@@ -13,6 +13,7 @@ public sealed partial class OnlyTheBookingUseCasesWriteAppointmentsTests
         ("AskPro.Core/Booking/", "the use cases themselves"),
         ("AskPro.Infrastructure/Booking/AppointmentStore.cs", "the store Book, Reschedule and Cancel write through"),
         ("AskPro.Infrastructure/Customers/CustomerDataStore.cs", "GDPR erasure blanks the free-text cancellation reason; the booking itself is not changed"),
+        ("AskPro.Infrastructure/Customers/CustomerDataStore.Changes.cs", "merging two records of one person points their appointments to the kept record; time, staff and claims stay"),
         ("AskPro.Web/Demo/", "demo seeding records how past appointments went (no use case records outcomes yet)"),
     ];
 

@@ -53,7 +53,7 @@ public sealed class CustomerRecordTests : IAsyncLifetime
     public async Task Notes_beyond_the_limit_and_an_unknown_language_are_refused()
     {
         Assert.Equal("notes", Assert.IsType<EditOutcome.Invalid>(await EditAsync(_a.Company.Id, _a.Customer.Id,
-            new CustomerChanges("Lena Müller", null, null, new string('x', EditCustomer.MaxNotesLength + 1)))).Field);
+            new CustomerChanges("Lena Müller", null, null, new string('x', Customer.MaxNotesLength + 1)))).Field);
         Assert.Equal("language", Assert.IsType<EditOutcome.Invalid>(await EditAsync(_a.Company.Id, _a.Customer.Id,
             new CustomerChanges("Lena Müller", null, null, "", "fr"))).Field);
         await AssertUnchangedAsync();

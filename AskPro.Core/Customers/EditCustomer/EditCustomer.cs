@@ -26,8 +26,6 @@ public abstract record EditOutcome
 /// log outlives an erasure's scrub only if it holds no personal data).</summary>
 public sealed class EditCustomer(ICustomerDataStore store, ICustomerStore customers, TimeProvider clock)
 {
-    public const int MaxNotesLength = 2000;
-
     public async Task<EditOutcome> RunAsync(Guid customerId, CustomerChanges changes, string actor, CancellationToken ct)
     {
         if (!PersonName.TryNormalize(changes.Name, out var name))
@@ -38,8 +36,8 @@ public sealed class EditCustomer(ICustomerDataStore store, ICustomerStore custom
         if (!EmailAddress.TryNormalize(changes.Email, out var email))
             return new EditOutcome.Invalid("email", "Das ist keine gültige E-Mail-Adresse.");
         var notes = changes.Notes?.Trim() ?? "";
-        if (notes.Length > MaxNotesLength || notes.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            return new EditOutcome.Invalid("notes", $"Notizen dürfen höchstens {MaxNotesLength} Zeichen lang sein.");
+        if (notes.Length > Customer.MaxNotesLength || notes.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            return new EditOutcome.Invalid("notes", $"Notizen dürfen höchstens {Customer.MaxNotesLength} Zeichen lang sein.");
         if (changes.Language is not ("de" or "en"))
             return new EditOutcome.Invalid("language", "Bitte Deutsch oder Englisch wählen.");
 
