@@ -1,3 +1,4 @@
+using AskPro.Core.Booking;
 using AskPro.Core.Directory;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Scheduling.Holidays;
@@ -17,11 +18,15 @@ public sealed record CalendarService(Guid Id, string Name, int DurationMinutes);
 
 /// <summary>What the calendar draws for one branch and a run of days on the branch's clock:
 /// its opening hours, who works there, their appointments (cancelled ones left out) and
-/// absences, and the days it is closed (closures and public holidays, with the reason).</summary>
+/// absences, the days it is closed (closures and public holidays, with the reason), and the
+/// time callers hold right now (slots offered on the phone or the booking page, for a few minutes).</summary>
 public sealed record CalendarView(
     Guid BranchId, string BranchName, string TimeZoneId, IReadOnlyList<WeeklyInterval> OpeningHours, DateOnly From, int Days,
     IReadOnlyList<CalendarStaff> Staff, IReadOnlyList<CalendarService> Services, IReadOnlyList<CalendarAppointment> Appointments,
-    IReadOnlyDictionary<DateOnly, ClosedDay> Closed, IReadOnlyList<(Guid Id, string Name)> Branches);
+    IReadOnlyDictionary<DateOnly, ClosedDay> Closed, IReadOnlyList<(Guid Id, string Name)> Branches)
+{
+    public IReadOnlyList<BusyTime> Holds { get; init; } = [];
+}
 
 public interface ICalendarQueries
 {
@@ -29,9 +34,12 @@ public interface ICalendarQueries
     Task<CalendarView?> ViewAsync(Guid? branchId, DateOnly from, int days, CancellationToken ct);
 }
 
-internal sealed class CalendarQueries(IDbContextFactory<AskProDbContext> contexts, IPublicHolidayCalendar holidays) : ICalendarQueries
+internal sealed class CalendarQueries(IDbContextFactory<AskProDbContext> contexts, IPublicHolidayCalendar holidays, EngineCalls engine) : ICalendarQueries
 {
     public const int MaxDays = 14;
+
+    /// <summary>Asks for holds as no caller: every caller's hold counts.</summary>
+    private const string NoCaller = "portal-calendar";
 
     public async Task<CalendarView?> ViewAsync(Guid? branchId, DateOnly from, int days, CancellationToken ct)
     {
@@ -57,8 +65,11 @@ internal sealed class CalendarQueries(IDbContextFactory<AskProDbContext> context
         var closedDays = ClosedDays.Of(branch, holidays, from, from.AddDays(days - 1));
         var closed = Enumerable.Range(0, days).Select(from.AddDays).Select(d => (d, closedDays.On(d))).Where(x => x.Item2 is not null)
             .ToDictionary(x => x.d, x => x.Item2!);
+        var staffIds = staff.Select(s => s.Id).ToList();
+        // The hold store has a unit of work of its own (a circuit must not keep one).
+        var holds = staffIds.Count == 0 ? [] : await engine.RunAsync<IHoldStore, IReadOnlyList<BusyTime>>(h => h.HeldByOthersAsync(NoCaller, staffIds, range, ct));
         return new CalendarView(branch.Id, branch.Name, branch.TimeZoneId, branch.OpeningHours, from, days,
             [.. staff.Select(s => new CalendarStaff(s.Id, s.Name, s.WorkingHours, [.. s.Absences.Where(a => a.Interval.Overlaps(range))], [.. s.Services.Select(x => x.Id)]))],
-            services, appointments, closed, [.. branches.Select(b => (b.Id, b.Name))]);
+            services, appointments, closed, [.. branches.Select(b => (b.Id, b.Name))]) { Holds = holds };
     }
 }

@@ -43,6 +43,15 @@ public sealed class CalendarBrowserTests : IDisposable
         for (var i = 0; i < 3; i++) await page.GetByTestId("calendar-next").ClickAsync();
         await Expect(page.GetByTestId("calendar-range")).ToContainTextAsync("14.12.2026");
 
+        // A caller is offered Mehmet's Tuesday 11:00: the calendar shows it held (drawn on the next load).
+        var offered = await _app.Retell.CallAsync("check_availability",
+            new { datum = "15.12.2026", uhrzeit = "11 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Mehmet" }, "call_cal_hold");
+        Assert.Equal("available", offered.GetProperty("status").GetString());
+        await Expect(page.GetByTestId("calendar-hold")).ToHaveCountAsync(0);
+        await page.GetByTestId("calendar-next").ClickAsync();
+        await page.GetByTestId("calendar-previous").ClickAsync();
+        await Expect(page.GetByTestId("calendar-hold").First).ToBeVisibleAsync();
+
         // A walk-in on Tuesday at 10:00 with Anna: a new customer, quick-created.
         await Slot(page, "Anna Schmidt", "2026-12-15T10:00").ClickAsync();
         await Expect(page.GetByTestId("calendar-action")).ToContainTextAsync("Anna Schmidt");

@@ -66,6 +66,14 @@ public sealed class CalendarGrid
         where place is not null
         select new Placed<Absence>(a, c.Index, place.Value.Row, place.Value.Span);
 
+    /// <summary>Time a caller holds (offered, not yet booked) in a staff member's column.</summary>
+    public IEnumerable<Placed<BusyTime>> Holds() =>
+        from h in View.Holds
+        from c in Columns.Where(c => c.Staff.Id == h.StaffId)
+        let place = Place(c.Day, h.Interval.Start, h.Interval.End)
+        where place is not null
+        select new Placed<BusyTime>(h, c.Index, place.Value.Row, place.Value.Span);
+
     /// <summary>The rows [start, end) covers on that day, clipped to the rows shown; null when none.</summary>
     public (int Row, int Span)? Place(DateOnly day, DateTime startUtc, DateTime endUtc)
     {
