@@ -25,8 +25,10 @@ public sealed class ProvisioningApp : IAsyncLifetime
         {
             ["Retell:ApiBaseUrl"] = Retell.BaseUrl.ToString(),
             ["Retell:VoiceId"] = "11labs-Carola",
-            ["Retell:AttemptTimeoutSeconds"] = "1",
-            ["Retell:TotalTimeoutSeconds"] = "4",
+            // Short enough that a hanging fake costs the Hang test little, long enough that a fake
+            // answering late on a loaded machine is not taken for a hang (1 s was not).
+            ["Retell:AttemptTimeoutSeconds"] = "3",
+            ["Retell:TotalTimeoutSeconds"] = "6",
             ["Messages:PublicBaseUrl"] = PublicBase,
         });
         _ = Host.BaseAddress; // starts the app
