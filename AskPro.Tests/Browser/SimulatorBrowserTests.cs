@@ -143,7 +143,7 @@ public sealed class SimulatorBrowserTests(AppHost app)
         await Expect(page.GetByTestId("sim-caller")).ToHaveCountAsync(count + 1);
     }
 
-    private static async Task FillAsync(IPage page, string argument, string value)
+    internal static async Task FillAsync(IPage page, string argument, string value)
     {
         var box = page.GetByTestId($"sim-arg-{argument}");
         await box.FillAsync(value);
@@ -151,7 +151,7 @@ public sealed class SimulatorBrowserTests(AppHost app)
         await Expect(box).ToHaveValueAsync(value);
     }
 
-    private static async Task ChooseAsync(IPage page, string function)
+    internal static async Task ChooseAsync(IPage page, string function)
     {
         await page.Locator("div.mud-select:not(.mud-input-control)", new() { Has = page.GetByTestId("sim-function") }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = function }).First.ClickAsync();

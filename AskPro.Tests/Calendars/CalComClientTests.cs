@@ -60,6 +60,13 @@ public sealed class CalComClientTests : IAsyncLifetime
         var hook = (await Client.SubscribeAsync(_host.A, new Uri("https://askpro.example/api/webhooks/calcom/demo-salon"), "geheim", ["BOOKING_CREATED"], ct)).Value!;
         Assert.Equal("https://askpro.example/api/webhooks/calcom/demo-salon", hook.SubscriberUrl);
         Assert.Equal("geheim", Assert.Single(_host.Calendar.Webhooks).Secret);
+        Assert.True((await Client.DeleteWebhookAsync(_host.A, hook.Id, ct)).Value);
+        Assert.Empty(_host.Calendar.Webhooks);
+        Assert.Equal(CalComFailure.NotFound, (await Client.DeleteWebhookAsync(_host.A, hook.Id, ct)).Error!.Failure);
+
+        // Every endpoint of the version table was called above.
+        foreach (var endpoint in CalComEndpoint.All)
+            Assert.Contains(_host.Calendar.Seen, r => Matches(endpoint, r));
 
         // The fake refuses a wrong cal-api-version, so every answer above proves the header; check the log too.
         foreach (var seen in _host.Calendar.Seen)
@@ -68,6 +75,18 @@ public sealed class CalComClientTests : IAsyncLifetime
             var expected = area == "teams" ? "2024-06-14" : FakeCalComServer.Versions.GetValueOrDefault(area);
             if (expected is not null) Assert.Equal(expected, seen.ApiVersion);
         }
+    }
+
+    /// <summary>Does the request seen at the fake belong to the endpoint ("bookings/{uid}/cancel", "bookings?…")?</summary>
+    private static bool Matches(CalComEndpoint endpoint, SeenRequest seen)
+    {
+        var method = endpoint == CalComEndpoint.ReleaseSlot || endpoint == CalComEndpoint.DeleteWebhook ? "DELETE"
+            : endpoint == CalComEndpoint.ReserveSlot || endpoint == CalComEndpoint.CreateBooking || endpoint == CalComEndpoint.CancelBooking
+              || endpoint == CalComEndpoint.RescheduleBooking || endpoint == CalComEndpoint.CreateWebhook ? "POST" : "GET";
+        var pattern = "^/v2/" + System.Text.RegularExpressions.Regex.Escape(endpoint.Name.Replace("?…", "")).Replace(@"\{uid}", "[^/]+").Replace(@"\{id}", "[^/]+") + "$";
+        if (endpoint == CalComEndpoint.EventTypes) pattern = "^/v2/(teams/[0-9]+/)?event-types$";
+        return seen.Method == method && System.Text.RegularExpressions.Regex.IsMatch(seen.Path, pattern)
+            && (endpoint != CalComEndpoint.GetBooking || seen.Method == "GET");
     }
 
     [Fact]
@@ -107,6 +126,54 @@ public sealed class CalComClientTests : IAsyncLifetime
         Assert.Contains(staffWords, error.StaffMessage);
         Assert.Matches("^[A-ZÄÖÜ].*[.?]$", error.AgentMessage);
         Assert.Empty(_host.Calendar.Bookings);
+    }
+
+    /// <summary>The rest of Cal.com's documented answers, by status and message (CONTRACTS.md):
+    /// each is typed, has German sentences for staff and the agent, and says whether Cal.com is
+    /// unusable or refused this one request, and whether a write may have been done.</summary>
+    [Theory]
+    [InlineData(403, "Forbidden resource", CalComFailure.Unauthorized, true, false)]
+    [InlineData(408, "Request Timeout", CalComFailure.Timeout, true, true)]
+    [InlineData(400, "Attempting to book a meeting outside of the booking window", CalComFailure.SchedulingWindow, false, false)]
+    [InlineData(400, "The booking is too far in the future", CalComFailure.SchedulingWindow, false, false)]
+    [InlineData(409, "Booking already exists", CalComFailure.BadRequest, false, false)]
+    [InlineData(422, "This time slot is already reserved by another user", CalComFailure.SlotTaken, false, false)]
+    [InlineData(400, "No available users found", CalComFailure.SlotTaken, false, false)]
+    [InlineData(503, "Service Unavailable", CalComFailure.ServerError, true, true)]
+    [InlineData(502, null, CalComFailure.ServerError, true, true)]
+    public void Each_documented_answer_is_typed_with_German_messages(int status, string? message, CalComFailure failure, bool unavailable, bool outcomeUnknown)
+    {
+        var error = CalComError.FromResponse((HttpStatusCode)status, "SomeException", message, null);
+        Assert.Equal(failure, error.Failure);
+        Assert.Equal(unavailable, error.Unavailable);
+        Assert.Equal(outcomeUnknown, error.OutcomeUnknown);
+        Assert.Matches("^[A-ZÄÖÜ].*[.?]$", error.StaffMessage);
+        Assert.Matches("^[A-ZÄÖÜ].*[.?]$", error.AgentMessage);
+    }
+
+    [Fact]
+    public async Task Nothing_listening_is_unreachable_a_broken_answer_is_invalid_and_both_have_German_messages()
+    {
+        // A port nobody listens on: nothing reached Cal.com, so a booking is certainly not made.
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var nowhere = new CalComConnection(CalComClientHost.CompanyB, new Uri($"http://127.0.0.1:{port}/v2"), "k");
+        var refused = await Client.CreateBookingAsync(nowhere, new NewCalComBooking(102, new DateTimeOffset(2027, 2, 2, 9, 0, 0, TimeSpan.Zero),
+            new CalComAttendee("Paula Kunde", "paula@example.org"), new Dictionary<string, string>()), default);
+        Assert.Equal(CalComFailure.Unreachable, refused.Error!.Failure);
+        Assert.False(refused.Error.OutcomeUnknown);
+        Assert.True(refused.Error.Unavailable);
+        Assert.Contains("keine Verbindung zu Cal.com", refused.Error.StaffMessage);
+        Assert.Contains("Rückruf", refused.Error.AgentMessage);
+
+        // A 200 that is not Cal.com's envelope (here: the fake's own test route, a bare list).
+        var wrongShape = new CalComConnection(CalComClientHost.CompanyB, new Uri(_host.Fake.BaseUrl.ToString().Replace("/v2", "/_fake")), CalComClientHost.KeyB);
+        var invalid = await Client.FindBookingsAsync(wrongShape, "paula@example.org", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), default);
+        Assert.Equal(CalComFailure.InvalidResponse, invalid.Error!.Failure);
+        Assert.True(invalid.Error.OutcomeUnknown);
+        Assert.Contains("unerwartete Antwort", invalid.Error.StaffMessage);
     }
 
     [Fact]

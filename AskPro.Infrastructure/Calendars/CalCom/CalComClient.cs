@@ -144,6 +144,10 @@ public sealed class CalComClient(HttpClient http, CalComCircuits circuits, ILogg
         catch (BrokenCircuitException) { return new CalComError(CalComFailure.CircuitOpen); }
         catch (RateLimiterRejectedException ex) { return new CalComError(CalComFailure.RateLimited, RetryAfter: ex.RetryAfter); }
         catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException) { return new CalComError(CalComFailure.Timeout); }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            return new CalComError(CalComFailure.Unreachable, Detail: ex.HttpRequestError.ToString());
+        }
         catch (HttpRequestException ex) { return new CalComError(CalComFailure.Network, Detail: ex.HttpRequestError.ToString()); }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or KeyNotFoundException or JsonException)
         {

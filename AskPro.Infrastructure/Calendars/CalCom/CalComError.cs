@@ -26,8 +26,11 @@ public enum CalComFailure
     ServerError,
     /// <summary>No answer within the per-attempt or overall timeout.</summary>
     Timeout,
-    /// <summary>Connection refused, reset, DNS.</summary>
+    /// <summary>The connection broke (reset, ended) after the request may have left.</summary>
     Network,
+    /// <summary>No connection at all (refused, host unknown): nothing reached Cal.com, so
+    /// nothing was done there, and a booking can be released at once.</summary>
+    Unreachable,
     /// <summary>The company's circuit is open after repeated failures: nothing was sent.</summary>
     CircuitOpen,
     /// <summary>The body is not what Cal.com documents.</summary>
@@ -44,7 +47,7 @@ public sealed record CalComError(CalComFailure Failure, HttpStatusCode? Status =
     public bool OutcomeUnknown => Failure is CalComFailure.Timeout or CalComFailure.Network or CalComFailure.ServerError or CalComFailure.InvalidResponse;
 
     /// <summary>Cal.com is not usable right now (as opposed to refusing this one request).</summary>
-    public bool Unavailable => Failure is CalComFailure.Timeout or CalComFailure.Network or CalComFailure.ServerError or CalComFailure.CircuitOpen
+    public bool Unavailable => Failure is CalComFailure.Timeout or CalComFailure.Network or CalComFailure.Unreachable or CalComFailure.ServerError or CalComFailure.CircuitOpen
         or CalComFailure.RateLimited or CalComFailure.Unauthorized or CalComFailure.InvalidResponse;
 
     private const string AgentUnavailable = "Unser Kalender ist gerade nicht erreichbar. Soll ich Ihnen einen Rückruf notieren, damit wir den Termin gleich für Sie eintragen?";
@@ -61,7 +64,8 @@ public sealed record CalComError(CalComFailure Failure, HttpStatusCode? Status =
         CalComFailure.BadRequest => "Cal.com hat die Anfrage abgelehnt.",
         CalComFailure.ServerError => "Kalender momentan nicht erreichbar: Cal.com meldet einen Serverfehler.",
         CalComFailure.Timeout => "Kalender momentan nicht erreichbar: Cal.com hat nicht rechtzeitig geantwortet.",
-        CalComFailure.Network => "Kalender momentan nicht erreichbar: keine Verbindung zu Cal.com.",
+        CalComFailure.Network => "Kalender momentan nicht erreichbar: Die Verbindung zu Cal.com ist abgebrochen.",
+        CalComFailure.Unreachable => "Kalender momentan nicht erreichbar: keine Verbindung zu Cal.com.",
         CalComFailure.CircuitOpen => "Kalender momentan nicht erreichbar: Nach mehreren Fehlern pausiert AskPro die Anfragen an Cal.com kurz.",
         CalComFailure.InvalidResponse => "Cal.com hat eine unerwartete Antwort geschickt.",
         CalComFailure.WrongBooking => "Cal.com hat eine fremde Buchung zurückgegeben; AskPro hat sie abgewiesen.",
