@@ -172,6 +172,23 @@ public sealed class RestContractTests(BookingApp app)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(id, (await JsonAsync(again)).GetProperty("customerId").GetString());
 
+        // PATCH changes what it names; another customer's number is 409; another company's id 404.
+        var patched = await Api.PatchAsJsonAsync($"/api/v1/customers/{id}", new { email = "Carla.Neu@Example.org" });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var patchedItem = await JsonAsync(patched);
+        Assert.Equal("carla.neu@example.org", patchedItem.GetProperty("email").GetString()?.ToLowerInvariant());
+        Assert.Equal("Carla Kunde", patchedItem.GetProperty("name").GetString());
+        var other = await JsonAsync(await Api.PostAsJsonAsync("/api/v1/customers", new { name = "Olga Other", phone = "+49 171 " + Random.Shared.Next(1000000, 9999999) }));
+        var clash = await Api.PatchAsJsonAsync($"/api/v1/customers/{other.GetProperty("id").GetString()}", new { phone });
+        Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        Assert.Equal(other.GetProperty("phone").GetString(), (await JsonAsync(await Api.GetAsync($"/api/v1/customers/{other.GetProperty("id").GetString()}"))).GetProperty("phone").GetString());
+        var praxisCustomer = await app.ReadAsync(db => db.Customers.Where(c => c.CompanyId == db.Companies.Single(x => x.TenantKey == DemoData.Praxis.TenantKey).Id).Select(c => c.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.PatchAsJsonAsync($"/api/v1/customers/{praxisCustomer}", new { name = "Gekapert" })).StatusCode);
+        Assert.NotEqual("Gekapert", await app.ReadAsync(db => db.Customers.Where(c => c.Id == praxisCustomer).Select(c => c.Name).SingleAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Api.PatchAsJsonAsync($"/api/v1/customers/{id}", new { name = "<script>x</script>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Api.PatchAsJsonAsync($"/api/v1/customers/{id}", new { })).StatusCode);
+        Assert.Equal("Carla Kunde", (await JsonAsync(await Api.GetAsync($"/api/v1/customers/{id}"))).GetProperty("name").GetString());
+
         var before = await app.ReadAsync(db => db.Customers.CountAsync());
         foreach (var hostile in new object[]
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AskPro.Core.Customers;
 using AskPro.Core.Customers.AddCustomer;
+using AskPro.Core.Customers.EditCustomer;
 using AskPro.Core.Shared;
 using AskPro.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,9 @@ public static class CustomersApi
             (201, ApiExamples.Customer),
             (409, ApiExamples.Problem(409, "Customer exists", "This number belongs to another customer of the company.", new { customerId = ApiExamples.CustomerId, field = "phone" })),
             (400, ApiExamples.Problem(400, "Invalid request", "Das ist keine gültige E-Mail-Adresse.", new { field = "email" })));
+        v1.MapPatch("/customers/{id}", EditAsync).WithExamples(new CustomerBody(null, null, "lena.mueller@example.org", null),
+            (200, ApiExamples.Customer with { Email = "lena.mueller@example.org" }),
+            (409, ApiExamples.Problem(409, "Customer exists", "This number belongs to another customer of the company.", new { field = "phone" })));
         return v1;
     }
 
@@ -68,6 +72,32 @@ public static class CustomersApi
         query = query.OrderBy(c => c.Name).ThenBy(c => c.Id);
         var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new ListPage<CustomerItem>(rows.Select(ToItem).ToList(), page, size, await query.CountAsync(ct)));
+    }
+
+    /// <summary>Changes what the body names (absent fields stay as they are) by the same rules as
+    /// the portal's edit; another customer's number is 409, nothing changed.</summary>
+    private static async Task<Results<Ok<CustomerItem>, ProblemHttpResult>> EditAsync(
+        string id, CustomerBody body, ClaimsPrincipal user, EditCustomer edit, AskProDbContext db, CancellationToken ct)
+    {
+        if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
+        if (body.Name is null && body.Phone is null && body.Email is null && body.Notes is null) return RestApi.Invalid("Give at least one of name, phone, email, notes.");
+        if (await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == guid, ct) is not { } current) return RestApi.Missing("customer");
+        var changes = new CustomerChanges(body.Name ?? current.Name, body.Phone ?? current.Phone?.Value, body.Email ?? current.Email, body.Notes ?? current.Notes, current.Language);
+        var actor = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "api";
+        switch (await edit.RunAsync(guid, changes, actor, ct))
+        {
+            case EditOutcome.Saved:
+                var saved = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == guid, ct);
+                return TypedResults.Ok(ToItem(saved));
+            case EditOutcome.PhoneTaken:
+                return TypedResults.Problem("This number belongs to another customer of the company.", statusCode: StatusCodes.Status409Conflict, title: "Customer exists",
+                    extensions: new Dictionary<string, object?> { ["field"] = "phone" });
+            case EditOutcome.Invalid invalid:
+                return TypedResults.Problem(invalid.Reason, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request",
+                    extensions: new Dictionary<string, object?> { ["field"] = invalid.Field });
+            default:
+                return RestApi.Missing("customer");
+        }
     }
 
     private static async Task<Results<Ok<CustomerItem>, ProblemHttpResult>> GetAsync(string id, AskProDbContext db, CancellationToken ct)
