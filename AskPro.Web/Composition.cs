@@ -20,6 +20,7 @@ using AskPro.Web.Customers;
 using AskPro.Web.Demo;
 using AskPro.Web.Notifications;
 using AskPro.Web.OnlineBooking;
+using AskPro.Web.CustomerPortal;
 using AskPro.Web.Operations;
 using AskPro.Web.Tenancy;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -72,6 +73,7 @@ public static class Composition
         services.AddSignUpRateLimit(configuration);
         services.AddApiRateLimits(configuration);
         services.AddOnlineBooking(configuration);
+        services.AddCustomerPortal(configuration, builder.Environment);
         services.AddAskProAccounts(builder.Environment);
         services.AddRestApi();
         services.AddAskProPortal();
@@ -139,6 +141,7 @@ public static class Composition
         app.MapOnlineBooking();
         app.MapCustomerExport();
         app.MapAuditExport();
+        app.MapCustomerPortal();
         if (app.Environment.IsDevelopment()) app.MapDevOutbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -12,9 +12,8 @@ public sealed class CustomerPortalQueries(IDbContextFactory<AskProDbContext> con
     public async Task<PortalView?> ViewAsync(Guid customerId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, ct);
-        // An erased customer has neither number nor address: nobody can be signed in as them any more.
-        if (customer is null || (customer.Phone is null && customer.Email is null) || customer.Name == CustomerDataStore.ErasedName) return null;
+        var customer = await SignedInAsync(db, customerId, ct);
+        if (customer is null) return null;
         var appointments = await ReadAsync(db, customerId, null, ct);
         return new PortalView(new PortalCustomer(customer.Id, customer.Name, customer.Email, customer.Phone?.Value, customer.NoReminders,
             customer.OptedOutOfEmail, customer.OptedOutOfSms, customer.Language), appointments);
@@ -23,7 +22,16 @@ public sealed class CustomerPortalQueries(IDbContextFactory<AskProDbContext> con
     public async Task<PortalAppointment?> AppointmentAsync(Guid customerId, Guid appointmentId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await SignedInAsync(db, customerId, ct) is null) return null;
         return (await ReadAsync(db, customerId, appointmentId, ct)).FirstOrDefault();
+    }
+
+    /// <summary>The customer, unless erased: an erased customer has neither number nor address,
+    /// and a session of theirs sees nothing any more.</summary>
+    private static async Task<Core.Customers.Customer?> SignedInAsync(AskProDbContext db, Guid customerId, CancellationToken ct)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, ct);
+        return customer is null || (customer.Phone is null && customer.Email is null) || customer.Name == CustomerDataStore.ErasedName ? null : customer;
     }
 
     /// <summary>The customer's appointments (or the one asked for), newest first, at most the last 200.</summary>

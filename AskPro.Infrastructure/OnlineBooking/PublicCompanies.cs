@@ -22,9 +22,14 @@ public sealed class PublicCompanies(PlatformScope platform)
     public async Task<PublicCompany?> FindAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength) return null;
-        var row = await platform.ReadAsync("public page: resolve tenant key", db => db.Companies.AsNoTracking()
+        return await platform.ReadAsync("public page: resolve tenant key", db => db.Companies.AsNoTracking()
             .Where(c => c.TenantKey == key)
-            .Select(c => new { c.Id, c.TenantKey, c.Name, c.Status, c.CountryCode }).FirstOrDefaultAsync(ct), ct);
-        return row is null ? null : new PublicCompany(TenantId.From(row.Id), row.TenantKey, row.Name, row.Status, row.CountryCode);
+            .Select(c => new PublicCompany(TenantId.From(c.Id), c.TenantKey, c.Name, c.Status, c.CountryCode)).FirstOrDefaultAsync(ct), ct);
     }
+
+    /// <summary>The company of a signed-in customer's session.</summary>
+    public Task<PublicCompany?> FindAsync(TenantId id, CancellationToken ct) =>
+        platform.ReadAsync("customer portal: the session's company", db => db.Companies.AsNoTracking()
+            .Where(c => c.Id == id.Value)
+            .Select(c => new PublicCompany(TenantId.From(c.Id), c.TenantKey, c.Name, c.Status, c.CountryCode)).FirstOrDefaultAsync(ct), ct);
 }

@@ -48,7 +48,7 @@ public sealed class RouteAccessTests(AppHost app)
 
     /// <summary>Pages for everyone (signing in, a forgotten password).</summary>
     private static readonly string[] Public = ["/not-found", "/account/login", "/account/forgot-password", "/account/reset-password", "/account/denied",
-        "/signup", "/account/confirm-email", "/book/{TenantKey}", "/waitlist/{Token}"];
+        "/signup", "/account/confirm-email", "/book/{TenantKey}", "/waitlist/{Token}", "/portal"];
 
     /// <summary>Pages about one record, checked with an own and another company's id below.</summary>
     private static readonly string[] WithIds = ["/calls/{Id:guid}", "/customers/{Id:guid}"];
