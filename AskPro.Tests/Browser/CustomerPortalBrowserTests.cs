@@ -1,0 +1,34 @@
+using AskPro.Tests.CustomerPortal;
+using AskPro.Tests.Support;
+using AskPro.Web.Demo;
+using static Microsoft.Playwright.Assertions;
+
+namespace AskPro.Tests.Browser;
+
+/// <summary>The customer portal in a real browser on a phone: from a sign-in link to the appointment, then cancel it.</summary>
+public sealed class CustomerPortalBrowserTests : IDisposable
+{
+    private readonly AppHost _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [BrowserFact]
+    public async Task A_customer_opens_the_link_sees_the_appointment_and_cancels_it()
+    {
+        var world = new CustomerPortalWorld(_app);
+        var mine = await world.BookAsync(DemoData.Salon.TenantKey, "Bea Browser", "bea@example.org", "+4915170002001", DateTime.UtcNow.Date.AddDays(3).AddHours(9));
+        var (_, link) = await world.RequestLinkAsync(DemoData.Salon.TenantKey, "bea@example.org", "bea@example.org", mine.Id);
+
+        await using var browser = await BrowserSession.StartAsync(_app.BaseAddress, width: 390, height: 844);
+        await browser.Page.GotoAsync(link!);
+        await browser.WaitForCircuitAsync();
+        await Expect(browser.Page.GetByTestId("appointment-focused")).ToBeVisibleAsync();
+        await browser.Page.GetByTestId("cancel").First.ClickAsync();
+        await browser.Page.GetByTestId("cancel-yes").ClickAsync();
+        await Expect(browser.Page.GetByTestId("portal-notice")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("customer-portal-390-cancelled");
+        Assert.Equal(AskPro.Core.Scheduling.AppointmentStatus.Cancelled,
+            await _app.ReadAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Appointments, a => a.Id == mine.Id)).ContinueWith(t => t.Result.Status));
+        Assert.Empty(browser.ConsoleErrors);
+    }
+}
