@@ -43,11 +43,20 @@ public sealed partial class CustomerPortalPage
     private IReadOnlyList<PortalAppointment> Past => _view?.Appointments.Where(a => !a.IsUpcoming(Now)).ToList() ?? [];
     private bool CanChange(PortalAppointment a) => Now < a.ChangeableUntilUtc;
 
+    /// <summary>The customer signed in, read from the cookie while the page is first rendered
+    /// on the server and carried into the interactive circuit (Blazor protects persisted state
+    /// with Data Protection). The circuit itself must not authenticate: its connection's response
+    /// has started, and the cookie handler cannot register its response hooks any more.</summary>
+    [PersistentState] public SignedInCustomer? SignedIn { get; set; }
+
+    public sealed record SignedInCustomer(Guid Company, Guid Customer);
+
     protected override async Task OnParametersSetAsync()
     {
-        // The request that opened the page, or the circuit's connection: both carry the customer cookie.
         var http = Http.HttpContext;
         _ip ??= http?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (SignedIn is null && http is { Response.HasStarted: false } && await CustomerPortalAuth.SessionAsync(http) is { } signedIn)
+            SignedIn = new SignedInCustomer(signedIn.Company.Value, signedIn.CustomerId);
         _company = await Companies.FindAsync(CompanyKey, Leaving);
         _loaded = true;
         if (_company is null)
@@ -56,7 +65,7 @@ public sealed partial class CustomerPortalPage
             return;
         }
         // A session of another company is no session here.
-        _session ??= await CustomerPortalAuth.SessionAsync(http) is { } s && s.Company == _company.Id ? s : null;
+        _session ??= SignedIn is { } s && s.Company == _company.Id.Value ? new CustomerSession(_company.Id, s.Customer) : null;
         await LoadAsync();
     }
 
