@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AskPro.Tests.Browser;
 
-/// <summary>The customer portal in a real browser on a phone: from a sign-in link to the appointment, then cancel it.</summary>
+/// <summary>The customer portal in a real browser on a phone: from a sign-in link to the appointment, move it (a change notice follows), then cancel it.</summary>
 public sealed class CustomerPortalBrowserTests : IDisposable
 {
     private readonly AppHost _app = new();
@@ -13,7 +13,7 @@ public sealed class CustomerPortalBrowserTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [BrowserFact]
-    public async Task A_customer_opens_the_link_sees_the_appointment_and_cancels_it()
+    public async Task A_customer_opens_the_link_sees_the_appointment_moves_it_and_cancels_it()
     {
         var world = new CustomerPortalWorld(_app);
         var mine = await world.BookAsync(DemoData.Salon.TenantKey, "Bea Browser", "bea@example.org", "+4915170002001", DateTime.UtcNow.Date.AddDays(3).AddHours(9));
@@ -23,6 +23,20 @@ public sealed class CustomerPortalBrowserTests : IDisposable
         await browser.Page.GotoAsync(link!);
         await browser.WaitForCircuitAsync();
         await Expect(browser.Page.GetByTestId("appointment-focused")).ToBeVisibleAsync();
+
+        // Moved to another day's first free time: the engine moves it and a change notice follows.
+        await browser.Page.GetByTestId("move").First.ClickAsync();
+        await browser.Page.GetByTestId("move-day").Nth(1).ClickAsync();
+        await browser.Page.GetByTestId("move-slot").First.ClickAsync();
+        await Expect(browser.Page.GetByTestId("portal-notice")).ToBeVisibleAsync();
+        var moved = await _app.ReadAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Appointments, a => a.Id == mine.Id));
+        Assert.NotEqual(mine.StartUtc, moved.StartUtc);
+        await Eventually.Async("a change notice for the moved appointment",
+            () => _app.ReadAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.CustomerMessages,
+                m => m.AppointmentId == mine.Id && m.Kind == AskPro.Core.Notifications.MessageKind.Change)),
+            count => count > 0);
+        await browser.ScreenshotAsync("customer-portal-390-moved");
+
         await browser.Page.GetByTestId("cancel").First.ClickAsync();
         await browser.Page.GetByTestId("cancel-yes").ClickAsync();
         await Expect(browser.Page.GetByTestId("portal-notice")).ToBeVisibleAsync();
