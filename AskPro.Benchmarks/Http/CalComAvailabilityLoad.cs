@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using AskPro.Tests.Support;
 using AskPro.Tools.FakeCalCom;
 
 namespace AskPro.Benchmarks.Http;
@@ -23,6 +24,7 @@ public static class CalComAvailabilityLoad
             // The benchmark sends more than Cal.com's 120/min: the limiter would queue and measure itself.
             ["CalCom__RequestsPerMinute"] = "10000",
         });
+        await app.SettleAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
         var slots = () => fake.Calendar.Seen.Count(r => r.Path == "/v2/slots");
         var reports = new List<LoadRun.Report>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AskPro.Tests.Support;
 
 namespace AskPro.Benchmarks.Http;
 

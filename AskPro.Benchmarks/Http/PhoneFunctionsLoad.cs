@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AskPro.Infrastructure.Telephony;
+using AskPro.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace AskPro.Benchmarks.Http;
@@ -20,6 +21,7 @@ public static class PhoneFunctionsLoad
     public static async Task<int> RunAsync(bool quick)
     {
         using var app = await AppProcess.StartAsync();
+        await app.SettleAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
         var random = Random.Shared; // thread-safe: the workers draw concurrently
         var reports = new List<LoadRun.Report>();
@@ -109,6 +111,7 @@ public static class PhoneFunctionsLoad
     public static async Task<int> ProfileAsync()
     {
         using var app = await AppProcess.StartAsync();
+        await app.SettleAsync();
         using var http = new HttpClient { BaseAddress = app.Address };
         var random = Random.Shared;
         await WarmUpAsync(app, http, random);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AskPro.Infrastructure.Telephony;
+using AskPro.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace AskPro.Benchmarks.Http;
@@ -17,6 +18,7 @@ public static class WebhookIngestLoad
         var settings = new Dictionary<string, string> { ["RateLimits__WebhooksPerIpPerMinute"] = "100000000" };
         if (withoutWorker) settings["Webhooks__WorkerEnabled"] = "false";
         using var app = await AppProcess.StartAsync(settings);
+        await app.SettleAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
         var scale = quick ? 5 : 1;
         var sent = 0;

@@ -4,7 +4,8 @@ namespace AskPro.Tests.Support;
 
 /// <summary>A server process the tests started; stopped by its pid when the test run ends, also
 /// when the test host is killed rather than ended (as <c>dotnet test</c> does): a watchdog shell
-/// started beside each server stops it once the test host is gone.</summary>
+/// started beside each server stops it once the test host is gone. Also linked into
+/// AskPro.Benchmarks (with <see cref="AppProcess"/>).</summary>
 public sealed class ExternalProcess : IDisposable
 {
     private readonly Process _process;
@@ -18,9 +19,12 @@ public sealed class ExternalProcess : IDisposable
 
     /// <summary>Starts the server <paramref name="file"/> and its watchdog; as root, under
     /// <paramref name="runAsWhenRoot"/> (PostgreSQL refuses to run as root).</summary>
-    public static ExternalProcess Start(string file, IEnumerable<string> args, string? runAsWhenRoot = null)
+    /// <param name="environment">Variables set for the server (added to the test host's own).</param>
+    /// <param name="workingDirectory">The server's working directory; default: the test host's.</param>
+    public static ExternalProcess Start(string file, IEnumerable<string> args, string? runAsWhenRoot = null,
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var server = Launch(file, args, runAsWhenRoot);
+        var server = Launch(file, args, runAsWhenRoot, environment, workingDirectory);
         Watch(server.Pid);
         // On an orderly exit the server goes at once; the watchdog covers a killed test host.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
@@ -46,9 +50,12 @@ public sealed class ExternalProcess : IDisposable
         using var _ = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server's watchdog.");
     }
 
-    private static ExternalProcess Launch(string file, IEnumerable<string> args, string? runAsWhenRoot)
+    private static ExternalProcess Launch(string file, IEnumerable<string> args, string? runAsWhenRoot,
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         if (runAsWhenRoot is not null && Environment.UserName == "root")
         {
             info.FileName = "setpriv";
@@ -75,6 +82,42 @@ public sealed class ExternalProcess : IDisposable
             throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({process._process.ExitCode}): {process.Output}");
     }
 
+    /// <summary>CPU time the process has used so far (user + kernel, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>SIGKILL to the pid: the process ends at once, mid-write, as in a crash or an
+    /// OOM kill (no shutdown hooks, no flushing).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>SIGTERM to the pid (an orderly stop, as systemd or Kubernetes do), then waits;
+    /// SIGKILL if it has not ended within <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited) return;
+        await RunAsync("kill", ["-TERM", Pid.ToString()]);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(grace);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+        }
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout) => await _process.WaitForExitAsync().WaitAsync(timeout);
+
     private void Append(string? line)
     {
         if (line is null) return;
@@ -86,6 +129,7 @@ public sealed class ExternalProcess : IDisposable
         try
         {
             if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
         }
         catch (InvalidOperationException)
         {
