@@ -26,6 +26,10 @@ public interface ICalendarProvider
 
     Task<CalendarAnswer> RescheduledAsync(Appointment appointment, DateTime previousStartUtc, CancellationToken ct);
 
+    /// <summary>Can a move give the booking to another staff member? The built-in calendar can;
+    /// Cal.com moves a booking only in time (its host stays).</summary>
+    Task<bool> MovesBetweenStaffAsync(CancellationToken ct) => Task.FromResult(true);
+
     Task<CalendarAnswer> CancelledAsync(Appointment appointment, CancellationToken ct);
 
     /// <summary>Slots offered to <paramref name="holder"/> are held in AskPro for <paramref name="ttl"/>;

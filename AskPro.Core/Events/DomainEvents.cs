@@ -15,8 +15,15 @@ public abstract record DomainEvent
 public sealed record AppointmentBooked(Guid AppointmentId, Guid CustomerId, Guid StaffId, Guid ServiceId, DateTime StartUtc, DateTime EndUtc,
     AppointmentSource Source, Guid? CallId) : DomainEvent;
 
+/// <summary>An appointment moved; <see cref="StaffId"/> is the member it is with now, and
+/// <see cref="PreviousStaffId"/> the one it left when it changed hands (null: the same member).</summary>
 public sealed record AppointmentRescheduled(Guid AppointmentId, Guid StaffId, DateTime PreviousStartUtc, DateTime StartUtc, DateTime EndUtc,
-    AppointmentSource Source, Guid? CallId) : DomainEvent;
+    AppointmentSource Source, Guid? CallId, Guid? PreviousStaffId = null) : DomainEvent
+{
+    /// <summary>The member whose time the move freed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid FreedStaffId => PreviousStaffId ?? StaffId;
+}
 
 public sealed record AppointmentCancelled(Guid AppointmentId, Guid StaffId, DateTime StartUtc, string? Reason,
     AppointmentSource Source, Guid? CallId) : DomainEvent;

@@ -24,6 +24,8 @@ internal sealed class CompanyCalendar(BuiltInCalendar builtIn, CalComCalendar ca
     public async Task<CalendarAnswer> RescheduledAsync(Appointment appointment, DateTime previousStartUtc, CancellationToken ct) =>
         await IsCalComAsync(ct) ? await calCom.RescheduledAsync(appointment, ct) : CalendarAnswer.Done;
 
+    public async Task<bool> MovesBetweenStaffAsync(CancellationToken ct) => !await IsCalComAsync(ct);
+
     public async Task<CalendarAnswer> CancelledAsync(Appointment appointment, CancellationToken ct) =>
         await IsCalComAsync(ct) ? await calCom.CancelledAsync(appointment, ct) : CalendarAnswer.Done;
 

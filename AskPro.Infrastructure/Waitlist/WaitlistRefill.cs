@@ -21,7 +21,7 @@ public sealed class WaitlistRefill(AskProDbContext db, ITenantDirectory director
 {
     public Task HandleAsync(AppointmentCancelled e, CancellationToken ct) => OfferAsync(e, e.AppointmentId, e.StaffId, e.StartUtc, ct);
 
-    public Task HandleAsync(AppointmentRescheduled e, CancellationToken ct) => OfferAsync(e, e.AppointmentId, e.StaffId, e.PreviousStartUtc, ct);
+    public Task HandleAsync(AppointmentRescheduled e, CancellationToken ct) => OfferAsync(e, e.AppointmentId, e.FreedStaffId, e.PreviousStartUtc, ct);
 
     private async Task OfferAsync(DomainEvent e, Guid appointmentId, Guid staffId, DateTime startUtc, CancellationToken ct)
     {

@@ -64,7 +64,12 @@ public sealed class RestWriteSideTests(BookingApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(id, new { status = "Cancelled" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(id, new { })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(id, new { start = "2027-01-12T11:00:00+01:00", status = "Completed" })).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PatchAsync(id, new { start = "2027-01-12T11:00:00+01:00", staffId = otherStaff })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(id, new { staffId = "not-an-id" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(id, new { staffId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(id, new { staffId = otherStaff, status = "Completed" })).StatusCode);
+        var praxisStaff = await PraxisIdAsync((db, praxis) => db.Staff.Where(s => s.CompanyId == praxis).Select(s => s.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(id, new { staffId = praxisStaff })).StatusCode); // another company's staff member: unknown here
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PatchAsync(id, new { start = "2027-01-12T20:00:00+01:00", staffId = otherStaff })).StatusCode); // Julia does not work then
         Assert.Equal(HttpStatusCode.NotFound, (await PatchAsync(praxisAppointment.ToString(), new { start = "2027-01-12T11:00:00+01:00" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync("'; DROP TABLE Appointments;--", new { start = "2027-01-12T11:00:00+01:00" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Api.DeleteAsync($"/api/v1/appointments/{id}?reason={new string('x', 2000)}")).StatusCode);
@@ -75,6 +80,21 @@ public sealed class RestWriteSideTests(BookingApp app)
         var moved = await PatchAsync(id, new { start = "2027-01-12T11:00:00+01:00", staffId = anna });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("2027-01-12T11:00:00+01:00", (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("start").GetString());
+
+        // To Julia at the same time (staffId alone), then back to Anna while Anna's time is taken: 409 with Anna's alternatives.
+        var handedOver = await PatchAsync(id, new { staffId = otherStaff });
+        Assert.Equal(HttpStatusCode.OK, handedOver.StatusCode);
+        var over = await handedOver.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((otherStaff.ToString(), "2027-01-12T11:00:00+01:00"), (over.GetProperty("staffId").GetString(), over.GetProperty("start").GetString()));
+        Assert.Equal(otherStaff, (await StoredAsync(id)).StaffId);
+        var blocker = await BookAsync("2027-01-12T11:00:00+01:00"); // Anna's 11:00 is free again, and now taken
+        var taken = await PatchAsync(id, new { staffId = anna });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        var alternatives = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alternatives").EnumerateArray().ToList();
+        Assert.NotEmpty(alternatives);
+        Assert.All(alternatives, a => Assert.Equal(anna.ToString(), a.GetProperty("staffId").GetString()));
+        Assert.Equal(otherStaff, (await StoredAsync(id)).StaffId);
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync($"/api/v1/appointments/{blocker}")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync($"/api/v1/appointments/{id}?reason=Kunde%20krank")).StatusCode);
         var cancelled = await StoredAsync(id);

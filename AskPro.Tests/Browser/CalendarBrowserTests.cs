@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace AskPro.Tests.Browser;
 
 /// <summary>A salon owner's day in the calendar, in a real browser against the real app: a
-/// walk-in booked on a free quarter hour, moved by drag and by the dialog, a caller's booking
+/// walk-in booked on a free quarter hour, moved by drag (in time and across to a colleague's
+/// column) and by the dialog (time and staff member), a caller's booking
 /// appearing live, a move onto a taken time answered with the engine's alternatives, a
 /// cancellation and a no-show; after each change the phone agent sees the same calendar.</summary>
 public sealed class CalendarBrowserTests : IDisposable
@@ -24,8 +25,9 @@ public sealed class CalendarBrowserTests : IDisposable
     private static ILocator Appointment(IPage page, string start) =>
         page.Locator($"[data-testid=appointment][data-start='{start}']");
 
-    private Task<string> PhoneAsync(string time) => _app.Retell.CallAsync("check_availability",
-            new { datum = "15.12.2026", uhrzeit = time, dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna" }, "call_cal_" + Guid.NewGuid().ToString("N"))
+    /// <summary>What the phone agent says; a time it finds free is then held for that call (<paramref name="callId"/>) for a few minutes.</summary>
+    private Task<string> PhoneAsync(string time, string staff = "Anna", string? callId = null) => _app.Retell.CallAsync("check_availability",
+            new { datum = "15.12.2026", uhrzeit = time, dienstleistung = "Herrenhaarschnitt", mitarbeiter = staff }, callId ?? "call_cal_" + Guid.NewGuid().ToString("N"))
         .ContinueWith(t => t.Result.GetProperty("status").GetString()!);
 
     [BrowserFact]
@@ -71,6 +73,13 @@ public sealed class CalendarBrowserTests : IDisposable
         Assert.Equal("available", await PhoneAsync("10 Uhr"));
         Assert.Equal("unavailable", await PhoneAsync("14 Uhr"));
 
+        // Dragged across into Mehmet's column: Walter is Mehmet's now, and the phone finds Anna's 14:00 free and Mehmet's taken.
+        await Appointment(page, "2026-12-15T14:00").DragToAsync(Slot(page, "Mehmet Yılmaz", "2026-12-15T14:00"));
+        await Expect(page.Locator("[data-testid=appointment][data-staff='Mehmet Yılmaz']", new() { HasText = "Walter Walkin" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=appointment][data-staff='Anna Schmidt']", new() { HasText = "Walter Walkin" })).ToHaveCountAsync(0);
+        Assert.Equal("available", await PhoneAsync("14 Uhr", callId: "call_cal_anna14"));
+        Assert.Equal("unavailable", await PhoneAsync("14 Uhr", "Mehmet"));
+
         // A caller books 16:00 with Anna: it appears in the open calendar without a reload.
         var booked = await _app.Retell.CallAsync("book_appointment",
             new { datum = "15.12.2026", uhrzeit = "16 Uhr", dienstleistung = "Herrenhaarschnitt", mitarbeiter = "Anna", name = "Paula Anruf" },
@@ -78,10 +87,12 @@ public sealed class CalendarBrowserTests : IDisposable
         Assert.Equal("booked", booked.GetProperty("status").GetString());
         await Expect(Appointment(page, "2026-12-15T16:00")).ToContainTextAsync("Paula Anruf", new() { Timeout = 10_000 });
 
-        // The dialog moves Walter onto 16:00: taken, so the engine's alternatives are offered; one click takes one.
+        // The dialog moves Walter onto Anna's 16:00: taken, so the engine's alternatives (Anna's) are offered; one click takes one.
         await Appointment(page, "2026-12-15T14:00").ClickAsync();
         await page.GetByTestId("move-day").FillAsync("2026-12-15");
         await page.GetByTestId("move-time").FillAsync("16:00");
+        await page.GetByTestId("move-staff").ClickAsync(); // and back to Anna, in the dialog's staff picker
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Anna Schmidt" }).First.ClickAsync();
         await page.GetByTestId("move-submit").ClickAsync();
         await Expect(page.GetByTestId("action-message")).ToContainTextAsync("schon belegt");
         var alternative = page.GetByTestId("alternative").First;
@@ -93,7 +104,9 @@ public sealed class CalendarBrowserTests : IDisposable
         await Expect(walter).ToHaveCountAsync(1);
         var movedTo = await walter.GetAttributeAsync("data-start");
         Assert.NotEqual("2026-12-15T16:00", movedTo);
-        Assert.Equal("available", await PhoneAsync("14 Uhr"));
+        Assert.Equal("Anna Schmidt", await walter.GetAttributeAsync("data-staff"));
+        Assert.Equal("available", await PhoneAsync("14 Uhr", callId: "call_cal_anna14")); // (the same caller: its own hold is no obstacle)
+        Assert.Equal("available", await PhoneAsync("14 Uhr", "Mehmet"));
 
         // Cancelled with a reason: the phone may offer its time again.
         await walter.ClickAsync();

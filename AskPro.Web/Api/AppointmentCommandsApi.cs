@@ -12,10 +12,11 @@ namespace AskPro.Web.Api;
 /// free then), and either a known customer's id or the customer's contact (found or created by the one rule set).</summary>
 public sealed record BookAppointmentBody(string? StaffId, string? ServiceId, DateTimeOffset? Start, string? CustomerId, CustomerContactBody? Customer);
 public sealed record CustomerContactBody(string? Name, string? Phone, string? Email);
-public sealed record MoveAppointmentBody(DateTimeOffset? Start);
+public sealed record MoveAppointmentBody(DateTimeOffset? Start, string? StaffId = null);
 public sealed record CancelAppointmentBody(string? Reason);
 
-/// <summary>PATCH: a move (<see cref="Start"/>), or how it went (<see cref="Status"/>: Completed, NoShow); one at a time.</summary>
+/// <summary>PATCH: a move (<see cref="Start"/> and/or <see cref="StaffId"/>: to another time, to a
+/// colleague, or both), or how it went (<see cref="Status"/>: Completed, NoShow); one at a time.</summary>
 public sealed record ChangeAppointmentBody(DateTimeOffset? Start, string? StaffId, string? Status);
 
 /// <summary>REST API v1, write side: book, move and cancel through the same use cases as every
@@ -80,13 +81,32 @@ public static class AppointmentCommandsApi
         string id, MoveAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, ApiSlots slots, AskProDbContext db, CancellationToken ct)
     {
         if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
-        if (body.Start is not { } start) return RestApi.Invalid("start is required (ISO 8601 with offset).");
-        if (await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == guid, ct) is not { } current) return RestApi.Missing("appointment");
-        return await reschedule.RunAsync(new RescheduleRequest(guid, start.UtcDateTime, AppointmentSource.Api, Actor(user)), ct) switch
+        if (body.Start is null) return RestApi.Invalid("start is required (ISO 8601 with offset).");
+        return await MoveToAsync(guid, body, user, reschedule, slots, db, ct);
+    }
+
+    /// <summary>A move in time, to another staff member, or both (absent start: the same time).</summary>
+    private static async Task<Results<Ok<AppointmentItem>, ProblemHttpResult>> MoveToAsync(
+        Guid id, MoveAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, ApiSlots slots, AskProDbContext db, CancellationToken ct)
+    {
+        Guid? newStaff = null;
+        if (body.StaffId is not null)
+        {
+            if (!QueryInput.TryId(body.StaffId, out var staffId)) return RestApi.Invalid("staffId is not a valid id.");
+            newStaff = staffId;
+        }
+        if (await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } current) return RestApi.Missing("appointment");
+        var start = body.Start?.UtcDateTime ?? current.StartUtc;
+        var staff = newStaff ?? current.StaffId;
+        return await reschedule.RunAsync(new RescheduleRequest(id, start, AppointmentSource.Api, Actor(user), newStaff), ct) switch
         {
             RescheduleOutcome.Moved moved => TypedResults.Ok(await ItemAsync(db, moved.Appointment, ct)),
-            RescheduleOutcome.SlotTaken => SlotTaken(await slots.AroundAsync(current.ServiceId, current.StaffId, start.UtcDateTime, current.Id, ct)),
+            // Alternatives with the member it was to go to.
+            RescheduleOutcome.SlotTaken => SlotTaken(await slots.AroundAsync(current.ServiceId, staff, start, current.Id, ct)),
             RescheduleOutcome.PolicyViolated violated => Policy(violated.Rule),
+            RescheduleOutcome.StaffChangeUnsupported => TypedResults.Problem(
+                "The company's calendar (Cal.com) moves a booking only in time; to give it to another staff member, cancel it and book again.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Booking policy", extensions: new Dictionary<string, object?> { ["rule"] = "StaffChange" }),
             RescheduleOutcome.Rejected rejected => RestApi.Invalid(rejected.Reason),
             _ => throw new InvalidOperationException("Unknown reschedule outcome."),
         };
@@ -109,12 +129,9 @@ public static class AppointmentCommandsApi
         string id, ChangeAppointmentBody body, ClaimsPrincipal user, Reschedule reschedule, ChangeStatus status, ApiSlots slots, AskProDbContext db, CancellationToken ct)
     {
         if (!QueryInput.TryId(id, out var guid)) return RestApi.Invalid("id is not a valid id.");
-        if ((body.Start is null) == (body.Status is null)) return RestApi.Invalid("Give either start (a move) or status (Completed, NoShow).");
-        if (await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == guid, ct) is not { } current) return RestApi.Missing("appointment");
-        if (body.StaffId is not null && (!QueryInput.TryId(body.StaffId, out var staffId) || staffId != current.StaffId))
-            return TypedResults.Problem("An appointment moves within its staff member; to give it to someone else, cancel it and book again.",
-                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Booking policy");
-        if (body.Start is { } start) return await MoveAsync(id, new MoveAppointmentBody(start), user, reschedule, slots, db, ct);
+        var moves = body.Start is not null || body.StaffId is not null;
+        if (moves == (body.Status is not null)) return RestApi.Invalid("Give either start and/or staffId (a move) or status (Completed, NoShow).");
+        if (moves) return await MoveToAsync(guid, new MoveAppointmentBody(body.Start, body.StaffId), user, reschedule, slots, db, ct);
 
         if (!Enum.TryParse<AppointmentStatus>(body.Status, ignoreCase: true, out var wanted) || !ChangeStatus.Recordable.Contains(wanted))
             return RestApi.Invalid("status must be Completed or NoShow.");

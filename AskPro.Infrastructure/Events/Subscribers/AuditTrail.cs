@@ -14,7 +14,8 @@ public sealed class AuditTrail(AskProDbContext db) :
         Write(e, "appointment.book", "Appointment", e.AppointmentId, $"{e.StartUtc:O} via {e.Source}");
 
     public Task HandleAsync(AppointmentRescheduled e, CancellationToken ct) =>
-        Write(e, "appointment.reschedule", "Appointment", e.AppointmentId, $"{e.PreviousStartUtc:O} → {e.StartUtc:O} via {e.Source}");
+        Write(e, "appointment.reschedule", "Appointment", e.AppointmentId, $"{e.PreviousStartUtc:O} → {e.StartUtc:O} via {e.Source}"
+            + (e.PreviousStaffId is { } previous ? $", staff {previous} → {e.StaffId}" : ""));
 
     public Task HandleAsync(AppointmentCancelled e, CancellationToken ct) =>
         Write(e, "appointment.cancel", "Appointment", e.AppointmentId, $"{e.StartUtc:O} via {e.Source}");

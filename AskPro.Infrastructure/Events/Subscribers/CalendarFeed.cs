@@ -9,7 +9,12 @@ public sealed class CalendarFeed(CalendarChanges changes, ITenantContext tenant)
     IEventSubscriber<AppointmentBooked>, IEventSubscriber<AppointmentRescheduled>, IEventSubscriber<AppointmentCancelled>, IEventSubscriber<AppointmentStatusChanged>
 {
     public Task HandleAsync(AppointmentBooked e, CancellationToken ct) => Tell(e.StaffId);
-    public Task HandleAsync(AppointmentRescheduled e, CancellationToken ct) => Tell(e.StaffId);
+    public async Task HandleAsync(AppointmentRescheduled e, CancellationToken ct)
+    {
+        // Handed to a colleague: both columns changed.
+        if (e.PreviousStaffId is { } previous && previous != e.StaffId) await Tell(previous);
+        await Tell(e.StaffId);
+    }
     public Task HandleAsync(AppointmentCancelled e, CancellationToken ct) => Tell(e.StaffId);
     public Task HandleAsync(AppointmentStatusChanged e, CancellationToken ct) => Tell(e.StaffId);
 
