@@ -52,6 +52,9 @@ internal sealed partial class CustomerDataStore
         await db.Calls.Where(c => c.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, (Guid?)keptId), ct);
         await db.CustomerMessages.Where(m => m.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CustomerId, keptId), ct);
         await db.CallbackRequests.Where(c => c.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, (Guid?)keptId), ct);
+        // The person's open sign-in links and places on the waitlist stay theirs (CustomerMergeChecks finds any table this list misses).
+        await db.CustomerSignInLinks.Where(l => l.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(l => l.CustomerId, keptId), ct);
+        await db.WaitlistEntries.Where(w => w.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(w => w.CustomerId, keptId), ct);
 
         // The duplicate goes first: the company's phone index allows its number only once.
         var (phone, email, notes) = (duplicate.Phone, duplicate.Email, duplicate.Notes);

@@ -13,8 +13,9 @@ public abstract record MergeOutcome
     public sealed record SameCustomer : MergeOutcome;
 }
 
-/// <summary>Two records of one person become one: the appointments, calls, messages and
-/// callback requests of <c>duplicateId</c> move to <c>keptId</c>, the kept record takes the
+/// <summary>Two records of one person become one: the appointments, calls, messages, callback
+/// requests, portal sign-in links and waitlist entries of <c>duplicateId</c> (every row naming a
+/// customer) move to <c>keptId</c>, the kept record takes the
 /// duplicate's number, address and notes where it has none, and the duplicate is deleted — in
 /// one transaction within the current company (the tenant filters do not see another's
 /// records, so a foreign id is simply not found). Audited on the kept record.</summary>
