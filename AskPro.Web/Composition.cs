@@ -101,6 +101,7 @@ public static class Composition
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Accounts.SecurityStampRevalidation>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
         services.AddAskProPortalUi();
         return builder;

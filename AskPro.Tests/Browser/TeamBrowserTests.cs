@@ -78,9 +78,27 @@ public sealed class TeamBrowserTests(AppHost app)
         await Expect(admin.Page.GetByTestId("audit-grid")).ToContainTextAsync("team.resend");
         await Expect(admin.Page.GetByTestId("audit-grid")).ToContainTextAsync(DemoData.Salon.AdminEmail);
 
-        // Removed: the account is gone.
+        // Made an admin on the team page (audited): the next sign-in reaches the settings; the admin's own row offers no role change.
         await admin.Page.GotoAsync("/settings/team");
         await admin.WaitForCircuitAsync();
+        var own = admin.Page.GetByTestId("team-grid").Locator("tr", new() { HasText = DemoData.Salon.AdminEmail });
+        await Expect(own.GetByTestId("team-role-change")).ToHaveCountAsync(0);
+        await Expect(row.GetByTestId("team-role-change")).ToHaveTextAsync("Zum Admin machen");
+        await row.GetByTestId("team-role-change").ClickAsync();
+        await Expect(row).ToContainTextAsync("Administrator (alle Einstellungen)");
+        await Expect(row.GetByTestId("team-role-change")).ToHaveTextAsync("Zum Mitarbeiter machen");
+        Assert.True(await app.ReadAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "team.role" && a.EntityId == colleagueId && a.Details == "CompanyStaff → CompanyAdmin")));
+        await using (var promoted = await BrowserSession.StartAsync(app.BaseAddress))
+        {
+            await promoted.LogInAsync(email, Password);
+            await promoted.WaitForCircuitAsync();
+            await promoted.Page.GotoAsync("/settings/team");
+            await promoted.WaitForCircuitAsync();
+            await Expect(promoted.Page).ToHaveURLAsync(new Regex("/settings/team$"));
+            await Expect(promoted.Page.GetByTestId("team-grid")).ToContainTextAsync(DemoData.Salon.AdminEmail);
+        }
+
+        // Removed: the account is gone.
         await row.GetByTestId("team-remove").ClickAsync();
         await admin.Page.GetByTestId("confirm-ok").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);

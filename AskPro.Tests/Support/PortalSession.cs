@@ -29,6 +29,16 @@ public sealed partial class PortalSession : IDisposable
         return session;
     }
 
+    /// <summary>Posts a form of <paramref name="page"/> (its antiforgery token with the given fields), as the browser would.</summary>
+    public async Task<(HttpStatusCode Status, string? Location)> PostFormAsync(string page, string action, Dictionary<string, string> fields)
+    {
+        var form = await Http.GetStringAsync(page);
+        var token = AntiforgeryInput().Match(form) is { Success: true } input ? HiddenValue().Match(input.Value).Groups[1].Value : null;
+        Assert.False(string.IsNullOrEmpty(token), $"{page} carries no antiforgery token.");
+        using var response = await Http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token! }));
+        return (response.StatusCode, response.Headers.Location?.ToString());
+    }
+
     /// <summary>The status of a GET, and where a redirect points.</summary>
     public async Task<(HttpStatusCode Status, string? Location)> GetAsync(string path)
     {

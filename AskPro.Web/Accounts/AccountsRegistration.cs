@@ -42,7 +42,19 @@ public static class AccountsRegistration
 
         // A removed colleague's cookie stops working within a minute (the account is gone, so its
         // security stamp no longer validates), not only after the default half hour.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The check re-creates the principal from the account: a platform admin's chosen company
+            // is a claim of the sign-in, not of the account, so it is carried over.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(AskProClaims.Company) is { } chosen && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed
+                    && !renewed.HasClaim(c => c.Type == AskProClaims.Company))
+                    renewed.AddClaim(new System.Security.Claims.Claim(AskProClaims.Company, chosen.Value));
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -56,8 +68,11 @@ public static class AccountsRegistration
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // API callers get status codes, never a redirect to the login page.
+            // Replacing the events drops the security-stamp check AddIdentityCookies put there: keep it,
+            // or a removed (or re-roled) colleague's cookie would work on until it expires.
             o.Events = new CookieAuthenticationEvents
             {
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                 OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
             };

@@ -14,7 +14,7 @@ namespace AskPro.Web.Accounts;
 public sealed record TeamMember(string Id, string Email, string Name, string Role, bool Invited, DateTime? LastSignInAt,
     DateTimeOffset? LockedOutUntil, int FailedSignIns);
 
-public enum TeamOutcome { Done, NotFound, AlreadyHasAccount, InvalidEmail, InvalidRole, NotYourself, LastAdmin }
+public enum TeamOutcome { Done, NotFound, AlreadyHasAccount, InvalidEmail, InvalidRole, NotYourself, LastAdmin, OwnRole, LastAdminRole }
 
 /// <summary>The company's team: invite, resend, revoke, remove, unlock — each audited, each on
 /// users of the current company only (Identity's users are not tenant data, so the company is
@@ -75,6 +75,32 @@ public sealed class TeamMembers(UserManager<AppUser> users, StaffInvitations inv
             if (await users.IsInRoleAsync(user, Roles.CompanyAdmin) && await AdminCountAsync(ct) <= 1) return TeamOutcome.LastAdmin;
             return Succeeded(await users.DeleteAsync(user));
         });
+
+    /// <summary>CompanyAdmin ↔ CompanyStaff. Not one's own role (someone else decides that), and the
+    /// company keeps at least one admin. Old role out and new role in are one transaction; the
+    /// security stamp changes with them, so the member's sign-in (cookie and open portal pages)
+    /// ends within a minute and the next one carries the new role. Audited as "old → new".</summary>
+    public async Task<TeamOutcome> ChangeRoleAsync(string userId, string? role, string actor, CancellationToken ct)
+    {
+        if (role is not (Roles.CompanyAdmin or Roles.CompanyStaff)) return TeamOutcome.InvalidRole;
+        var company = Company;
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId && u.CompanyId == company, ct);
+        if (user is null) return TeamOutcome.NotFound;
+        if (user.Id == actor) return TeamOutcome.OwnRole;
+        var current = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+        if (current == role) return TeamOutcome.Done;
+        if (current == Roles.CompanyAdmin && await AdminCountAsync(ct) <= 1) return TeamOutcome.LastAdminRole;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (current.Length > 0) Succeeded(await users.RemoveFromRoleAsync(user, current));
+        Succeeded(await users.AddToRoleAsync(user, role));
+        Succeeded(await users.UpdateSecurityStampAsync(user));
+        // In this transaction's own context (the audit log's would wait for it on SQLite).
+        db.AuditEntries.Add(new AuditEntry { Actor = actor, Action = "team.role", EntityType = "User", EntityId = userId, Details = $"{current} → {role}", At = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TeamOutcome.Done;
+    }
 
     /// <summary>Ends a lockout after too many wrong passwords before it runs out.</summary>
     public Task<TeamOutcome> UnlockAsync(string userId, string actor, CancellationToken ct) =>
