@@ -125,4 +125,29 @@ public sealed class CalendarBrowserTests : IDisposable
         await browser.ScreenshotAsync("calendar-03-no-show");
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("favicon"));
     }
+
+    /// <summary>A low window shows a few rows of the day: only those (and a margin) are drawn,
+    /// and scrolling the grid draws the rest as they come into view.</summary>
+    [BrowserFact]
+    public async Task A_low_window_draws_only_the_rows_in_view_and_scrolling_draws_the_rest()
+    {
+        await using var browser = await BrowserSession.StartAsync(_app.Host.BaseAddress, width: 1200, height: 560);
+        var page = browser.Page;
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        await page.GotoAsync("/calendar");
+        await browser.WaitForCircuitAsync();
+        for (var i = 0; i < 3; i++) await page.GetByTestId("calendar-next").ClickAsync(); // the day view of Thursday 26 November, 09–18
+
+        // The browser reports its view: the evening's quarter hours are not drawn yet.
+        await Expect(Slot(page, "Anna Schmidt", "2026-11-26T09:00")).ToHaveCountAsync(1);
+        await Expect(Slot(page, "Anna Schmidt", "2026-11-26T17:45")).ToHaveCountAsync(0);
+        var drawn = await page.Locator("[data-testid=slot][data-staff='Anna Schmidt']").CountAsync();
+        Assert.InRange(drawn, 8, 35); // of 36 rows
+
+        await page.GetByTestId("calendar-scroll").EvaluateAsync("e => e.scrollTop = e.scrollHeight");
+        await Expect(Slot(page, "Anna Schmidt", "2026-11-26T17:45")).ToHaveCountAsync(1);
+        await Expect(Slot(page, "Anna Schmidt", "2026-11-26T09:00")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("favicon"));
+    }
 }

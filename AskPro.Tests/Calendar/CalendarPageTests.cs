@@ -27,11 +27,12 @@ public sealed class CalendarPageTests : IAsyncLifetime
         public List<CalendarAppointment> Appointments { get; } = [];
         public List<Absence> AnnasAbsences { get; } = [];
         public int Loads { get; private set; }
+        public (TimeOnly Opens, TimeOnly Closes) Hours { get; set; } = (new(9, 0), new(18, 0));
 
         public Task<CalendarView?> ViewAsync(Guid? branchId, DateOnly from, int days, CancellationToken ct)
         {
             Loads++;
-            WeeklyInterval[] hours = [.. Enum.GetValues<DayOfWeek>().Select(d => new WeeklyInterval { Day = d, Opens = new(9, 0), Closes = new(18, 0) })];
+            WeeklyInterval[] hours = [.. Enum.GetValues<DayOfWeek>().Select(d => new WeeklyInterval { Day = d, Opens = Hours.Opens, Closes = Hours.Closes })];
             return Task.FromResult<CalendarView?>(new CalendarView(Guid.NewGuid(), "Mitte", "Europe/Berlin", hours, from, days,
                 [new CalendarStaff(Anna, "Anna", [], [.. AnnasAbsences], []), new CalendarStaff(Mehmet, "Mehmet", [], [], [])],
                 [], [.. Appointments], new Dictionary<DateOnly, Core.Scheduling.Holidays.ClosedDay>(), []));
@@ -106,5 +107,33 @@ public sealed class CalendarPageTests : IAsyncLifetime
         var action = page.Find("[data-testid=calendar-action]");
         Assert.Contains("Mehmet", action.TextContent);
         Assert.Contains("14:30", action.TextContent);
+    }
+
+    [Fact]
+    public async Task A_24_hour_day_draws_only_the_rows_in_view_and_follows_the_scroll()
+    {
+        _calendar.Hours = (new(0, 0), new(23, 59)); // open round the clock: 96 quarter hours
+        _calendar.Appointments.Add(At(Anna, Today(20), "Spät Kundin")); // far below the first view
+        var page = _portal.Render<CalendarPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=slot]")));
+        string[] Starts() => [.. page.FindAll("[data-testid=slot]").Select(s => s.GetAttribute("data-start")![11..]).Distinct()];
+
+        // Before the browser reports its view: the first rows and the overscan, not the whole day.
+        var first = Starts();
+        Assert.Equal(CalendarGrid.InitialVisibleRows + CalendarGrid.Overscan, first.Length);
+        Assert.Equal(2 * first.Length, page.FindAll("[data-testid=slot]").Count);
+        Assert.Contains("00:00", first);
+        Assert.DoesNotContain("20:00", first);
+        // The grid still has every row's height, and what is booked is drawn wherever it lies.
+        Assert.Contains("repeat(96, 1.4rem)", page.Find("[data-testid=calendar-grid]").GetAttribute("style"));
+        Assert.Contains("Spät Kundin", page.Find("[data-testid=appointment]").TextContent);
+
+        // Scrolled to 15:00 with 20 rows in view: 13:00 (the overscan) to 21:45, nothing of the morning.
+        await page.InvokeAsync(() => page.Instance.RowsVisible(60, 20));
+        var scrolled = Starts();
+        Assert.Equal(20 + 2 * CalendarGrid.Overscan, scrolled.Length);
+        Assert.Equal(("13:00", "21:45"), (scrolled.Min(), scrolled.Max()));
+        Assert.DoesNotContain("00:00", scrolled);
+        Assert.Contains("20:00", scrolled);
     }
 }

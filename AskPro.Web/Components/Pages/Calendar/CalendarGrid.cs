@@ -35,6 +35,20 @@ public sealed class CalendarGrid
 
     public TimeOnly TimeOf(int row) => First.AddMinutes(row * RowMinutes);
 
+    /// <summary>Rows drawn before the browser has said which are in view: a whole working day.</summary>
+    public const int InitialVisibleRows = 48;
+
+    /// <summary>Rows drawn beyond each edge of the view, so a short scroll shows no gap.</summary>
+    public const int Overscan = 8;
+
+    /// <summary>The rows whose cells are drawn [From, To): those in view and the overscan, within the grid.
+    /// Only cells and times are windowed; appointments, holds and absences are few and always placed.</summary>
+    public (int From, int To) RowWindow(int firstVisible, int visibleCount)
+    {
+        var from = Math.Clamp(firstVisible - Overscan, 0, Rows);
+        return (from, Math.Clamp(firstVisible + Math.Max(1, visibleCount) + Overscan, from, Rows));
+    }
+
     public DateTime StartUtc(DateOnly day, int row) => BranchClock.ToUtc(day.ToDateTime(TimeOf(row)), View.TimeZoneId);
 
     public IEnumerable<Column> ColumnsOf(DateOnly day) => Columns.Where(c => c.Day == day);
