@@ -126,6 +126,7 @@ public static class Composition
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseUtf8JsonOnly();
         app.UseIdempotencyBuffering();
 
         app.MapHealth();

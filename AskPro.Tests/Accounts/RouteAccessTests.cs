@@ -1,8 +1,11 @@
 using System.Net;
-using System.Reflection;
 using AskPro.Tests.Support;
 using AskPro.Web.Demo;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace AskPro.Tests.Accounts;
@@ -53,15 +56,136 @@ public sealed class RouteAccessTests(AppHost app)
     /// <summary>Pages about one record, checked with an own and another company's id below.</summary>
     private static readonly string[] WithIds = ["/calls/{Id:guid}", "/customers/{Id:guid}"];
 
-    [Fact]
-    public void Every_page_of_the_app_is_in_the_access_table()
+    /// <summary>Who may call an endpoint that is not a page.</summary>
+    public enum Rule
     {
-        var routes = typeof(AskPro.Web.Composition).Assembly.GetTypes()
-            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>()).Select(r => r.Template).ToList();
-        Assert.NotEmpty(routes);
-        var missing = routes.Where(r => !Pages.ContainsKey(r) && !Public.Contains(r) && !WithIds.Contains(r)).ToList();
-        Assert.True(missing.Count == 0, "Pages without an entry in the access table: " + string.Join(", ", missing));
+        /// <summary>Anyone (health probes, the booking page's script, the magic link, switching language).</summary>
+        Anonymous,
+        /// <summary>Only with the provider's signature (Retell, Cal.com): 401 without.</summary>
+        Signed,
+        /// <summary>Only with a company's API key: 401 without.</summary>
+        ApiKey,
+        /// <summary>Only with the customer portal's cookie: 401 without.</summary>
+        Customer,
+        /// <summary>A signed-in company admin (a platform admin after choosing a company); anonymous → login.</summary>
+        CompanyAdmin,
+        /// <summary>A signed-in platform admin; anonymous → login (401 under /health).</summary>
+        PlatformAdmin,
+        /// <summary>Only in Development (the dev outbox); not mapped in production.</summary>
+        DevOnly,
+        /// <summary>Blazor's own plumbing (circuit hub, scripts).</summary>
+        Framework,
     }
+
+    /// <summary>Every endpoint that is not a page, "METHOD pattern" → who may call it.</summary>
+    private static readonly Dictionary<string, Rule> Endpoints = new()
+    {
+        ["ANY /health/live"] = Rule.Anonymous,
+        ["ANY /health/ready"] = Rule.Anonymous,
+        ["GET /health/detailed"] = Rule.PlatformAdmin,
+        ["GET /openapi/{documentName}.json"] = Rule.Anonymous,
+        ["POST /api/retell/functions"] = Rule.Signed,
+        ["POST /api/webhooks/retell"] = Rule.Signed,
+        ["POST /api/webhooks/calcom/{tenantKey}"] = Rule.Signed,
+        ["GET /api/v1/branches"] = Rule.ApiKey,
+        ["GET /api/v1/branches/{id}"] = Rule.ApiKey,
+        ["GET /api/v1/services"] = Rule.ApiKey,
+        ["GET /api/v1/services/{id}"] = Rule.ApiKey,
+        ["GET /api/v1/staff"] = Rule.ApiKey,
+        ["GET /api/v1/staff/{id}"] = Rule.ApiKey,
+        ["GET /api/v1/customers"] = Rule.ApiKey,
+        ["GET /api/v1/customers/{id}"] = Rule.ApiKey,
+        ["POST /api/v1/customers"] = Rule.ApiKey,
+        ["PATCH /api/v1/customers/{id}"] = Rule.ApiKey,
+        ["GET /api/v1/appointments"] = Rule.ApiKey,
+        ["GET /api/v1/appointments/{id}"] = Rule.ApiKey,
+        ["POST /api/v1/appointments"] = Rule.ApiKey,
+        ["POST /api/v1/appointments/{id}/reschedule"] = Rule.ApiKey,
+        ["POST /api/v1/appointments/{id}/cancel"] = Rule.ApiKey,
+        ["PATCH /api/v1/appointments/{id}"] = Rule.ApiKey,
+        ["DELETE /api/v1/appointments/{id}"] = Rule.ApiKey,
+        ["GET /api/v1/calls"] = Rule.ApiKey,
+        ["GET /api/v1/calls/{id}"] = Rule.ApiKey,
+        ["POST /account/logout"] = Rule.Anonymous,
+        ["POST /account/select-company"] = Rule.PlatformAdmin,
+        ["GET /culture/set"] = Rule.Anonymous,
+        ["GET /book/{tenantKey}/embed.js"] = Rule.Anonymous,
+        ["GET /customers/{id:guid}/export"] = Rule.CompanyAdmin,
+        ["GET /audit/export.csv"] = Rule.CompanyAdmin,
+        ["GET /portal/signin"] = Rule.Anonymous,
+        ["GET /portal/signout"] = Rule.Anonymous,
+        ["GET /portal/appointments/{id:guid}/calendar.ics"] = Rule.Customer,
+        ["GET /portal/my-data.json"] = Rule.Customer,
+        ["GET /dev/outbox.json"] = Rule.DevOnly,
+        ["GET /dev/outbox/{id:guid}/{fileName}"] = Rule.DevOnly,
+    };
+
+    /// <summary>The running app's own list of endpoints (minimal API routes and the pages' @page
+    /// routes, from its <see cref="EndpointDataSource"/>): each needs a rule above, so a new route
+    /// cannot slip in without someone deciding who may call it.</summary>
+    [Fact]
+    public void Every_endpoint_of_the_running_app_has_a_rule()
+    {
+        var (pages, others) = AppEndpoints();
+        Assert.Contains("/account/login", pages);
+        Assert.Contains("POST /api/webhooks/retell", others);
+        var missing = pages.Where(r => !Pages.ContainsKey(r) && !Public.Contains(r) && !WithIds.Contains(r))
+            .Concat(others.Where(e => !Endpoints.ContainsKey(e) && !IsFramework(e))).ToList();
+        Assert.True(missing.Count == 0, "Endpoints without a rule in the access table: " + string.Join(", ", missing));
+        var stale = Pages.Keys.Concat(Public).Concat(WithIds).Where(r => !pages.Contains(r))
+            .Concat(Endpoints.Keys.Where(e => !others.Contains(e))).ToList();
+        Assert.True(stale.Count == 0, "Rules for endpoints the app no longer has: " + string.Join(", ", stale));
+    }
+
+    /// <summary>Without the credential its rule asks for, every endpoint refuses: the API without a
+    /// key and signed endpoints without a signature are 401, admin endpoints send to the login, and
+    /// the anonymous ones answer without a server error.</summary>
+    [Fact]
+    public async Task Every_endpoint_refuses_a_caller_without_its_credential()
+    {
+        using var anonymous = PortalSession.Anonymous(app.BaseAddress);
+        var wrong = new List<string>();
+        foreach (var (endpoint, rule) in Endpoints.Where(e => e.Value is not Rule.DevOnly and not Rule.Framework))
+        {
+            var method = endpoint[..endpoint.IndexOf(' ')].Replace("ANY", "GET");
+            var path = Concrete(endpoint[(method.Length + 1)..]);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PATCH")
+                request.Content = path.StartsWith("/account/") ? new FormUrlEncodedContent(new Dictionary<string, string> { ["companyId"] = Guid.NewGuid().ToString() })
+                    : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            using var response = await anonymous.Http.SendAsync(request);
+            var status = (int)response.StatusCode;
+            var location = response.Headers.Location?.ToString() ?? "";
+            var ok = rule switch
+            {
+                Rule.Signed or Rule.ApiKey or Rule.Customer => status == 401,
+                Rule.CompanyAdmin or Rule.PlatformAdmin => status == 401 || (status == 302 && location.Contains("/account/login")),
+                _ => status < 500 && status != 401 && status != 403,
+            };
+            if (!ok) wrong.Add($"{endpoint} ({rule}): {status} {location}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private (List<string> Pages, List<string> Others) AppEndpoints()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var pages = endpoints.Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            .Select(e => e.RoutePattern.RawText!).Distinct().ToList();
+        var others = endpoints.Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(m => $"{m} {"/" + e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Distinct().ToList();
+        return (pages, others);
+    }
+
+    /// <summary>Blazor's circuit hub and framework files: served by the framework to everyone, no data.</summary>
+    private static bool IsFramework(string endpoint) =>
+        endpoint.Contains("/_blazor") || endpoint.Contains("/_framework/") || endpoint.Contains("_content/");
+
+    private static string Concrete(string pattern) => pattern
+        .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", Guid.NewGuid().ToString())
+        .Replace("{tenantKey}", DemoData.Salon.TenantKey).Replace("{documentName}", "v1");
 
     [Theory]
     [InlineData(Who.Anonymous)]

@@ -3,6 +3,7 @@ using AskPro.Core.Operations;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Accounts;
 using AskPro.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -22,8 +23,12 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<RedirectHttpResult> LogoutAsync(SignInManager<AppUser> signIn)
+    /// <summary>No form field is bound, so nothing checks the antiforgery token by itself: it is
+    /// checked here, or any other site could sign people out.</summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LogoutAsync(SignInManager<AppUser> signIn, IAntiforgery antiforgery, HttpContext http)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return TypedResults.Problem("Die Seite war zu lange offen. Bitte neu laden und erneut abmelden.", statusCode: StatusCodes.Status400BadRequest);
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("~/account/login");
     }
@@ -59,6 +64,6 @@ public static class AccountEndpoints
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         }
-        return TypedResults.LocalRedirect(redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//") ? "~" + redirectUri : "~/");
+        return TypedResults.LocalRedirect(LocalUrl.OrHome(redirectUri));
     }
 }

@@ -1,6 +1,7 @@
 using AskPro.Infrastructure.Accounts;
 using AskPro.Infrastructure.Persistence;
 using AskPro.Web.Api;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -67,12 +68,22 @@ public static class AccountsRegistration
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            // API callers get status codes, never a redirect to the login page.
             // Replacing the events drops the security-stamp check AddIdentityCookies put there: keep it,
             // or a removed (or re-roled) colleague's cookie would work on until it expires.
             o.Events = new CookieAuthenticationEvents
             {
-                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
+                OnSigningIn = SessionLimit.StampAsync,
+                OnValidatePrincipal = async ctx =>
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                    if (ctx.Principal is null || !SessionLimit.Expired(ctx)) return;
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                },
+                // The login page redirects itself, to a checked local path (LocalUrl); the handler's
+                // own "ReturnUrl" redirect would accept values a response header cannot carry.
+                OnRedirectToReturnUrl = _ => Task.CompletedTask,
+                // API callers get status codes, never a redirect to the login page.
                 OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
             };

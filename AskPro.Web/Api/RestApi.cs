@@ -19,6 +19,10 @@ public static class RestApi
             .RequireAuthenticatedUser()
             .RequireClaim(AskProClaims.Company));
         services.AddScoped<ApiSlots>();
+        // A body that does not bind (malformed JSON, a date that is no date) is the caller's
+        // mistake: 400 with a problem body in every environment, not an exception with a stack
+        // trace in the log (Development's default throws).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AskPro REST API";

@@ -21,7 +21,9 @@ public sealed partial class CustomerPortalPage
     [Inject] private ILogger<CustomerPortalPage> Log { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "company")] public string? CompanyKey { get; set; }
-    [SupplyParameterFromQuery(Name = "appointment")] public Guid? AppointmentId { get; set; }
+    /// <summary>Read as text: a mangled link must open the portal normally, not fail the page.</summary>
+    [SupplyParameterFromQuery(Name = "appointment")] public string? AppointmentParameter { get; set; }
+    private Guid? AppointmentId => Guid.TryParse(AppointmentParameter, out var id) ? id : null;
     [SupplyParameterFromQuery(Name = "link")] public string? Link { get; set; }
     [SupplyParameterFromQuery(Name = "erased")] public string? Erased { get; set; }
 
