@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using AskPro.Tests.Support;
+using AskPro.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace AskPro.Tests.Browser;
+
+/// <summary>In a real browser: the main pages work under the app's Content-Security-Policy (no
+/// violation reported, no console error), and script stored through the REST API and through a
+/// Retell call's transcript stays text on every page that shows it (nothing sets window.__xss).</summary>
+[Collection(DemoAppCollection.Name)]
+public sealed class SecurityBrowserTests(AppHost app)
+{
+    /// <summary>Names refuse markup (letters only), so the script rides in the notes and the transcript.</summary>
+    private const string ScriptName = "Ida Skriptprobe";
+    private const string ScriptNotes = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=1\"><svg onload=\"window.__xss=1\">";
+
+    /// <summary>Collects what the CSP refuses, from the first script of every page on.</summary>
+    private const string ListenForViolations =
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+    [BrowserFact]
+    public async Task The_main_pages_work_under_the_CSP_and_stored_script_stays_text()
+    {
+        var customerId = await StoreScriptThroughTheApiAsync();
+        var callId = await StoreScriptThroughACallAsync();
+
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await page.Context.AddInitScriptAsync(ListenForViolations);
+        var problems = new List<string>();
+
+        async Task VisitAsync(string path, bool interactive)
+        {
+            await page.GotoAsync(path);
+            if (interactive) await browser.WaitForCircuitAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var violations = await page.EvaluateAsync<string[]>("() => window.__csp || []");
+            var xss = await page.EvaluateAsync<bool>("() => window.__xss !== undefined");
+            problems.AddRange(violations.Select(v => $"{path}: CSP refused {v}"));
+            if (xss) problems.Add($"{path}: stored script ran");
+        }
+
+        await VisitAsync("/account/login", interactive: false);
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        foreach (var path in new[] { "/", "/calendar", "/appointments", "/customers", "/calls", "/audit" })
+            await VisitAsync(path, interactive: true);
+        // The pages that show the stored script: it is there, as text, and did not run.
+        foreach (var path in new[] { $"/customers/{customerId}", $"/calls/{callId}" })
+        {
+            await VisitAsync(path, interactive: true);
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("body")).ToContainTextAsync("window.__xss=1");
+        }
+        await browser.LogOutAsync();
+        await VisitAsync($"/book/{DemoData.Salon.TenantKey}", interactive: true);
+        await VisitAsync($"/portal?company={DemoData.Salon.TenantKey}", interactive: true);
+
+        problems.AddRange(browser.ConsoleErrors.Select(e => "console: " + e));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private async Task<Guid> StoreScriptThroughTheApiAsync()
+    {
+        using var api = app.ApiClient(DemoData.Salon.ApiKey);
+        using var created = await api.PostAsJsonAsync("/api/v1/customers", new { name = ScriptName, phone = "+49 151 7000 " + Random.Shared.Next(1000, 9999), notes = ScriptNotes });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return await app.ReadAsync(db => db.Customers.Where(c => c.Name == ScriptName).OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+    }
+
+    private async Task<Guid> StoreScriptThroughACallAsync()
+    {
+        var retellId = "call_xss_" + Guid.NewGuid().ToString("N")[..8];
+        var sent = await new FakeRetell(app.ApiClient(null), () => DateTimeOffset.UtcNow)
+            .SendAsync(FakeRetell.CallEnded(retellId, from: "+4915170001234", transcript: "User: Ich heiße " + ScriptName + " " + ScriptNotes));
+        Assert.True(sent.IsSuccessStatusCode, $"{(int)sent.StatusCode}");
+        return await Eventually.Async("the call is stored", () => app.ReadAsync(db => db.Calls.Where(c => c.RetellCallId == retellId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync()),
+            id => id is not null) ?? Guid.Empty;
+    }
+}
