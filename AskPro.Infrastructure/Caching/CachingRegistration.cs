@@ -1,6 +1,7 @@
 using AskPro.Core.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -13,6 +14,7 @@ public static class CachingRegistration
     {
         var options = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
         services.AddSingleton(options);
+        services.AddNodeChannel(configuration);
         if (!options.Enabled)
         {
             services.AddSingleton<MemoryTenantCache.Store>();
@@ -23,6 +25,16 @@ public static class CachingRegistration
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Connection(options.Configuration!)));
         services.AddScoped<ITenantCache, RedisTenantCache>();
         health.AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, ["ready"]);
+        return services;
+    }
+
+    /// <summary>The node channel: Redis pub/sub when Redis is configured, otherwise in-process.
+    /// Registered with the persistence (its save interceptor publishes on it) as well as here.</summary>
+    public static IServiceCollection AddNodeChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (options.Enabled) services.TryAddSingleton<INodeChannel, RedisNodeChannel>();
+        else services.TryAddSingleton<INodeChannel, InProcessNodeChannel>();
         return services;
     }
 

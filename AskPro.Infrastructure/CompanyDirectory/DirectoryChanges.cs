@@ -12,8 +12,8 @@ namespace AskPro.Infrastructure.CompanyDirectory;
 /// connection moves the
 /// company's stamp on after the commit — whichever code made the change, so none can forget it.
 /// (Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> on these tables would bypass it; none exists.)
-/// The called-number index is dropped with it.</summary>
-internal sealed class DirectoryChanges(IDirectoryStamp stamp, CalledNumberIndex numbers) : SaveChangesInterceptor
+/// The called-number index listens to the same news and is dropped with it.</summary>
+internal sealed class DirectoryChanges(DirectoryStamp stamp) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _pending = new();
 
@@ -64,7 +64,6 @@ internal sealed class DirectoryChanges(IDirectoryStamp stamp, CalledNumberIndex 
     {
         if (context is null || !_pending.TryGetValue(context, out var companies)) return;
         _pending.Remove(context);
-        numbers.Clear();
         foreach (var company in companies.Where(c => c != Guid.Empty)) stamp.Bump(TenantId.From(company));
     }
 }

@@ -8,18 +8,18 @@ namespace AskPro.Infrastructure.CompanyDirectory;
 
 /// <summary>The per-company directory, read once and kept in memory (one snapshot per company
 /// per node). It is dropped by <see cref="DirectoryChanges"/> whenever a save touches a company,
-/// branch, service, staff member or number; with Redis configured a shared stamp makes every
-/// node drop it, without Redis a node has nobody to tell but itself.</summary>
-internal sealed class TenantDirectory(AskProDbContext db, ITenantContext tenant, DirectorySnapshots snapshots, IDirectoryStamp stamp) : ITenantDirectory
+/// branch, service, staff member or number, on every node (<see cref="DirectoryStamp"/>); while a
+/// node may miss the other nodes' news it reads the database every time.</summary>
+internal sealed class TenantDirectory(AskProDbContext db, ITenantContext tenant, DirectorySnapshots snapshots, DirectoryStamp stamp) : ITenantDirectory
 {
     public async Task<DirectorySnapshot> GetAsync(CancellationToken ct)
     {
         var company = tenant.RequireTenant();
-        var current = await stamp.ReadAsync(company, ct);
-        if (snapshots.Entries.TryGetValue(company.Value, out var cached) && cached.Stamp == current) return cached.Snapshot;
+        var current = stamp.Read(company);
+        if (current is not null && snapshots.Entries.TryGetValue(company.Value, out var cached) && cached.Stamp == current) return cached.Snapshot;
 
         var snapshot = await LoadAsync(ct);
-        snapshots.Entries[company.Value] = (current, snapshot);
+        if (current is not null) snapshots.Entries[company.Value] = (current.Value, snapshot);
         return snapshot;
     }
 
@@ -38,5 +38,5 @@ internal sealed class TenantDirectory(AskProDbContext db, ITenantContext tenant,
 /// <summary>The snapshots of this node, by company.</summary>
 internal sealed class DirectorySnapshots
 {
-    public readonly ConcurrentDictionary<Guid, (long Stamp, DirectorySnapshot Snapshot)> Entries = new();
+    public readonly ConcurrentDictionary<Guid, ((long Epoch, long Version) Stamp, DirectorySnapshot Snapshot)> Entries = new();
 }

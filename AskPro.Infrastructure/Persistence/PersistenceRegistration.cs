@@ -1,4 +1,5 @@
 using AskPro.Core.Tenancy;
+using AskPro.Infrastructure.Caching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -57,12 +58,11 @@ public static class PersistenceRegistration
     }
 
     /// <summary>The save interceptor that drops a company's directory snapshot, with the stamp it
-    /// moves on (shared through Redis when configured) and the snapshots and number index it drops.</summary>
+    /// moves on (on every node, through the node channel) and the snapshots and number index it drops.</summary>
     private static void AddDirectoryChanges(IServiceCollection services, IConfiguration configuration)
     {
-        var redis = configuration.GetSection(Caching.RedisOptions.Section).Get<Caching.RedisOptions>() ?? new Caching.RedisOptions();
-        if (redis.Enabled) services.AddSingleton<CompanyDirectory.IDirectoryStamp, CompanyDirectory.RedisDirectoryStamp>();
-        else services.AddSingleton<CompanyDirectory.IDirectoryStamp, CompanyDirectory.MemoryDirectoryStamp>();
+        services.AddNodeChannel(configuration);
+        services.AddSingleton<CompanyDirectory.DirectoryStamp>();
         services.AddSingleton<CompanyDirectory.DirectorySnapshots>();
         services.AddSingleton<CompanyDirectory.CalledNumberIndex>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CompanyDirectory.DirectoryChanges>();

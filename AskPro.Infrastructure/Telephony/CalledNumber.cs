@@ -15,6 +15,7 @@ public sealed class CalledNumber(AskProDbContext db, TenantContext tenant, Calle
     {
         if (!index.TryGet(to, out var number))
         {
+            var version = index.Version;
             tenant.EnterPlatformScope(purpose);
             var found = await db.PhoneNumbers.AsNoTracking().Where(p => p.Number == to).Select(p => new { p.CompanyId, p.BranchId }).FirstOrDefaultAsync(ct);
             if (found is null)
@@ -23,7 +24,7 @@ public sealed class CalledNumber(AskProDbContext db, TenantContext tenant, Calle
                 return null;
             }
             number = (found.CompanyId, found.BranchId);
-            index.Remember(to, number);
+            index.Remember(to, number, version);
         }
         tenant.UseTenant(TenantId.From(number.CompanyId));
         return number;

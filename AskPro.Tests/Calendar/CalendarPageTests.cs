@@ -17,7 +17,7 @@ public sealed class CalendarPageTests : IAsyncLifetime
 {
     private readonly PortalComponents _portal = new();
     private readonly FakeCalendar _calendar = new();
-    private readonly CalendarChanges _changes = new();
+    private readonly CalendarChanges _changes = new(new AskPro.Infrastructure.Caching.InProcessNodeChannel());
     private readonly TenantId _company = TenantId.From(Guid.NewGuid());
 
     private static readonly Guid Anna = Guid.NewGuid(), Mehmet = Guid.NewGuid();

@@ -72,3 +72,10 @@ public sealed class BrowserTheoryAttribute : TheoryAttribute
 {
     public BrowserTheoryAttribute() => Skip = TestServices.SkipUnless(TestServices.Chromium, "Chromium");
 }
+
+/// <summary>Needs both servers: several nodes share one PostgreSQL and one Redis.</summary>
+public sealed class RedisPostgresFactAttribute : FactAttribute
+{
+    public RedisPostgresFactAttribute() => Skip = TestServices.SkipUnless(TestServices.PostgresBin, "PostgreSQL (initdb/postgres)")
+        ?? TestServices.SkipUnless(TestServices.RedisServer, "redis-server");
+}

@@ -25,13 +25,29 @@ public sealed class CalendarFeed(CalendarChanges changes, ITenantContext tenant)
     }
 }
 
-/// <summary>In-process news of appointment changes per company, for the calendars open on this
-/// node. The outbox delivers each event once, on one node: with several nodes, the other nodes'
-/// calendars learn of it only when this is carried over Redis (not yet; they see it on their
-/// next load).</summary>
+/// <summary>News of appointment changes per company, for the calendars open on any node: the
+/// outbox delivers each event once, on one node, and the <see cref="Caching.INodeChannel"/>
+/// carries it to the others. News missed while Redis was away is not repeated: those calendars
+/// show the change on their next load.</summary>
 public sealed class CalendarChanges
 {
+    private const string Topic = "calendar";
+    private readonly Caching.INodeChannel _channel;
+
+    public CalendarChanges(Caching.INodeChannel channel)
+    {
+        _channel = channel;
+        channel.Subscribe(Topic, Received, () => { });
+    }
+
     public event Action<TenantId, Guid>? Changed;
 
-    public void Publish(TenantId company, Guid staffId) => Changed?.Invoke(company, staffId);
+    public void Publish(TenantId company, Guid staffId) => _channel.Publish(Topic, $"{company.Value:N}:{staffId:N}");
+
+    private void Received(string message)
+    {
+        var parts = message.Split(':');
+        if (parts.Length == 2 && Guid.TryParse(parts[0], out var company) && Guid.TryParse(parts[1], out var staff))
+            Changed?.Invoke(TenantId.From(company), staff);
+    }
 }
