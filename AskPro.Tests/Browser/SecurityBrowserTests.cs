@@ -8,7 +8,8 @@ namespace AskPro.Tests.Browser;
 
 /// <summary>In a real browser: the main pages work under the app's Content-Security-Policy (no
 /// violation reported, no console error), and script stored through the REST API and through a
-/// Retell call's transcript stays text on every page that shows it (nothing sets window.__xss).</summary>
+/// Retell call's transcript and through a Cal.com delivery stays text on the pages that show it
+/// (customer, call, webhook inbox payload): nothing sets window.__xss.</summary>
 [Collection(DemoAppCollection.Name)]
 public sealed class SecurityBrowserTests(AppHost app)
 {
@@ -25,6 +26,7 @@ public sealed class SecurityBrowserTests(AppHost app)
     {
         var customerId = await StoreScriptThroughTheApiAsync();
         var callId = await StoreScriptThroughACallAsync();
+        await StoreScriptThroughACalComDeliveryAsync();
 
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = browser.Page;
@@ -47,6 +49,13 @@ public sealed class SecurityBrowserTests(AppHost app)
         await browser.WaitForCircuitAsync();
         foreach (var path in new[] { "/", "/calendar", "/appointments", "/customers", "/calls", "/audit" })
             await VisitAsync(path, interactive: true);
+        // The Cal.com delivery with script in its attendee and event type is a dead letter here.
+        // The newest delivery's payload (the Cal.com one; the Retell one before it carries script too)
+        // opens in the payload view as text.
+        await VisitAsync("/operations/inbox", interactive: true);
+        await page.GetByTestId("inbox-show").First.ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("body")).ToContainTextAsync("window.__xss=1");
+        if (await page.EvaluateAsync<bool>("() => window.__xss !== undefined")) problems.Add("/operations/inbox: stored script ran in the payload view");
         // The pages that show the stored script: it is there, as text, and did not run.
         foreach (var path in new[] { $"/customers/{customerId}", $"/calls/{callId}" })
         {
@@ -67,6 +76,27 @@ public sealed class SecurityBrowserTests(AppHost app)
         using var created = await api.PostAsJsonAsync("/api/v1/customers", new { name = ScriptName, phone = "+49 151 7000 " + Random.Shared.Next(1000, 9999), notes = ScriptNotes });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         return await app.ReadAsync(db => db.Customers.Where(c => c.Name == ScriptName).OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+    }
+
+    /// <summary>A signed Cal.com booking whose attendee and event type carry script; the event type
+    /// is unknown, so it ends as a dead letter whose reason quotes it.</summary>
+    private async Task StoreScriptThroughACalComDeliveryAsync()
+    {
+        var uid = "cal_xss_" + Guid.NewGuid().ToString("N")[..8];
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["triggerEvent"] = "BOOKING_CREATED", ["createdAt"] = DateTimeOffset.UtcNow.ToString("o"),
+            ["payload"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["uid"] = uid, ["eventTypeId"] = "<img src=x onerror=\"window.__xss=1\">", ["startTime"] = "2027-02-01T10:00:00+01:00", ["endTime"] = "2027-02-01T10:30:00+01:00",
+                ["attendees"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = ScriptNotes, ["email"] = "xss@example.org" }),
+                ["organizer"] = new System.Text.Json.Nodes.JsonObject { ["email"] = "schmidt@demo-salon.demo" },
+            },
+        }.ToJsonString();
+        using var sent = await FakeCalCom.SendAsync(app.ApiClient(null), body);
+        Assert.True(sent.IsSuccessStatusCode, $"{(int)sent.StatusCode}");
+        await Eventually.Async("the delivery is dead-lettered", () => app.ReadAsync(db => db.Inbox.Where(i => i.EventKey.Contains(uid)).Select(i => i.LastError).FirstOrDefaultAsync()),
+            error => !string.IsNullOrEmpty(error));
     }
 
     private async Task<Guid> StoreScriptThroughACallAsync()
