@@ -41,6 +41,8 @@ public sealed class CustomerMessage : TenantEntity
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? LeaseUntil { get; set; }
+    /// <summary>The node and process holding the lease (<c>NodeIdentity.Owner</c>), while Processing.</summary>
+    public string? LeaseOwner { get; set; }
     public DateTime? SentAt { get; set; }
 
     public string Recipient { get; set; } = "";

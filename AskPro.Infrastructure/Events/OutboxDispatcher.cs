@@ -14,16 +14,16 @@ public sealed class OutboxOptions
     public const string Section = "Outbox";
     public bool DispatcherEnabled { get; set; } = true;
     public int PollMilliseconds { get; set; } = 200;
-    public int LeaseSeconds { get; set; } = 60;
 }
 
 /// <summary>The inbox worker's twin: claims batches of due outbox rows (<see cref="LeaseClaim"/>,
 /// so several nodes share the work), delivers each to its subscriber in the event's tenant
 /// scope, and saves the subscriber's changes together with "delivered" in one transaction.
 /// A failure is retried with the inbox's backoff until it is dead-lettered (visible on the
-/// inbox page); a crash leaves the row Processing until its lease runs out, then it is claimed
-/// again — nothing is lost, and nothing saved twice.</summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, EventSubscribers subscribers, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+/// inbox page); a crash leaves the row Processing until its short lease runs out (at once when the
+/// node restarts, see <see cref="LeaseHeartbeat"/>), then it is claimed again — nothing is lost,
+/// and nothing saved twice.</summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, EventSubscribers subscribers, OutboxOptions options, LeaseClaim leases, TimeProvider clock, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken ct) =>
@@ -36,9 +36,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, EventSubscribe
         await using (var scope = scopes.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("outbox: claim due events");
-            var now = clock.GetUtcNow().UtcDateTime;
-            claimed = await LeaseClaim.ClaimDueAsync<OutboxMessage>(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), max, now,
-                now.AddSeconds(options.LeaseSeconds), ct);
+            claimed = await leases.ClaimDueAsync<OutboxMessage>(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), max, ct);
         }
         foreach (var id in claimed) await DeliverAsync(id, ct);
         return claimed.Count;
@@ -89,7 +87,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, EventSubscribe
     private void Finish(OutboxMessage message, InboxStatus status, string? error)
     {
         message.Status = status;
-        message.LeaseUntil = null;
+        (message.LeaseUntil, message.LeaseOwner) = (null, null);
         message.LastError = error is { Length: > 2000 } ? error[..2000] : error;
         if (status == InboxStatus.Processed) message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
     }

@@ -22,6 +22,8 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? LeaseUntil { get; set; }
+    /// <summary>The node and process holding the lease (<c>NodeIdentity.Owner</c>), while Processing.</summary>
+    public string? LeaseOwner { get; set; }
     public DateTime? ProcessedAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -13,8 +13,8 @@ namespace AskPro.Infrastructure.Notifications;
 /// as the outbox does, so several nodes never send the same row), composes each in its
 /// company's scope, hands it to the e-mail or SMS gateway and records the result. A failure is
 /// retried with the inbox's backoff and finally dead-lettered, visible to staff; a node that dies
-/// mid-send leaves the row to be claimed again when its lease runs out.</summary>
-public sealed class MessageSender(IServiceScopeFactory scopes, MessagesOptions options, TimeProvider clock, ILogger<MessageSender> logger) : BackgroundService
+/// mid-send leaves the row to be claimed again when its short lease runs out (at once when the node restarts).</summary>
+public sealed class MessageSender(IServiceScopeFactory scopes, MessagesOptions options, LeaseClaim leases, TimeProvider clock, ILogger<MessageSender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -40,9 +40,7 @@ public sealed class MessageSender(IServiceScopeFactory scopes, MessagesOptions o
         await using (var scope = scopes.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("messages: claim due");
-            var now = clock.GetUtcNow().UtcDateTime;
-            claimed = await LeaseClaim.ClaimDueAsync<CustomerMessage>(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), max, now,
-                now.AddSeconds(options.LeaseSeconds), ct);
+            claimed = await leases.ClaimDueAsync<CustomerMessage>(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), max, ct);
         }
         foreach (var id in claimed) await SendAsync(id, ct);
         return claimed.Count;
@@ -74,7 +72,7 @@ public sealed class MessageSender(IServiceScopeFactory scopes, MessagesOptions o
                     break;
             }
             message.Status = InboxStatus.Processed;
-            message.LeaseUntil = null;
+            (message.LeaseUntil, message.LeaseOwner) = (null, null);
             message.LastError = null;
             await db.SaveChangesAsync(CancellationToken.None); // sent: recorded even if the host is stopping now
         }
@@ -85,7 +83,7 @@ public sealed class MessageSender(IServiceScopeFactory scopes, MessagesOptions o
             logger.LogWarning("{Kind} message on {Channel} failed (attempt {Attempt}){Dead}: {Error}", message.Kind, message.Channel, message.Attempts,
                 dead ? ", given up" : "", ex.GetType().Name);
             message.Status = dead ? InboxStatus.Dead : InboxStatus.Failed;
-            message.LeaseUntil = null;
+            (message.LeaseUntil, message.LeaseOwner) = (null, null);
             var error = $"{ex.GetType().Name}: {ex.Message}";
             message.LastError = error.Length > 2000 ? error[..2000] : error;
             message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + InboxItem.Backoff(message.Attempts, Random.Shared.NextDouble());

@@ -6,7 +6,6 @@ public sealed class MessagesOptions
     public const string Section = "Messages";
     public bool SenderEnabled { get; set; } = true;
     public int PollMilliseconds { get; set; } = 1000;
-    public int LeaseSeconds { get; set; } = 120;
 
     /// <summary>The installation's public address; links in messages are absolute.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";

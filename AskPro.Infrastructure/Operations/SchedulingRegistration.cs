@@ -39,9 +39,9 @@ public static class SchedulingRegistration
             q.AddTrigger(t => t.ForJob(Booking.HoldCleanupJob.Key).WithIdentity("hold-cleanup-5min", "scheduling")
                 .WithSchedule(CronScheduleBuilder.Create("0 0/5 * * * ?")));
 
-            q.AddJob<Webhooks.InboxSweeperJob>(j => j.WithIdentity(Webhooks.InboxSweeperJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Webhooks.InboxSweeperJob.Key).WithIdentity("inbox-sweeper-1min", "webhooks")
-                .WithSchedule(CronScheduleBuilder.Create("0 * * * * ?")));
+            q.AddJob<LeaseSweeperJob>(j => j.WithIdentity(LeaseSweeperJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(LeaseSweeperJob.Key).WithIdentity("lease-sweeper-10s", "webhooks")
+                .WithSchedule(CronScheduleBuilder.Create(LeaseSweeperJob.Cron)));
 
             q.AddJob<Calendars.CalCom.BookingReconciliationJob>(j => j.WithIdentity(Calendars.CalCom.BookingReconciliationJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Calendars.CalCom.BookingReconciliationJob.Key).WithIdentity("booking-reconciliation-5min", "calendars")

@@ -183,6 +183,7 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Payload).HasMaxLength(8 * 1024 * 1024);
             e.Property(x => x.LastError).HasMaxLength(2000);
             e.Property(x => x.CorrelationId).HasMaxLength(64);
+            e.Property(x => x.LeaseOwner).HasMaxLength(100);
         });
         b.Entity<Events.OutboxMessage>(e =>
         {
@@ -195,6 +196,7 @@ public abstract partial class AskProDbContext
             e.Property(x => x.Subscriber).HasMaxLength(64);
             e.Property(x => x.Payload).HasMaxLength(16_000);
             e.Property(x => x.LastError).HasMaxLength(2000);
+            e.Property(x => x.LeaseOwner).HasMaxLength(100);
         });
         b.Entity<Core.Notifications.CustomerMessage>(e =>
         {
@@ -209,6 +211,7 @@ public abstract partial class AskProDbContext
             e.Property(x => x.ProviderMessageId).HasMaxLength(128);
             e.Property(x => x.SkippedBecause).HasMaxLength(200);
             e.Property(x => x.LastError).HasMaxLength(2000);
+            e.Property(x => x.LeaseOwner).HasMaxLength(100);
         });
         b.Entity<Core.Notifications.MessageTemplate>(e =>
         {

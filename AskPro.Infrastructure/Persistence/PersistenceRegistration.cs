@@ -36,7 +36,20 @@ public static class PersistenceRegistration
 
         AddDirectoryChanges(services, configuration);
         services.AddSingleton(TimeProvider.System);
+        AddLeases(services, configuration);
         return services;
+    }
+
+    /// <summary>The short, renewed leases of the inbox, outbox and message workers, and who this node is.</summary>
+    private static void AddLeases(IServiceCollection services, IConfiguration configuration)
+    {
+        var leases = configuration.GetSection(LeaseOptions.Section).Get<LeaseOptions>() ?? new LeaseOptions();
+        if (leases.Seconds < 2 || leases.RenewSeconds < 1 || leases.RenewSeconds * 2 > leases.Seconds)
+            throw new InvalidOperationException("Leases: Seconds ≥ 2 and RenewSeconds ≥ 1, at most half of Seconds (a lease must survive one missed renewal).");
+        services.AddSingleton(leases);
+        services.AddSingleton(NodeIdentity.From(configuration));
+        services.AddSingleton<LeaseClaim>();
+        services.AddHostedService<LeaseHeartbeat>();
     }
 
     /// <summary>The scoped context for requests and jobs, and EF's own context factory for

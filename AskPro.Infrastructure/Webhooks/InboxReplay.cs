@@ -19,7 +19,7 @@ public sealed class InboxReplay(AskProDbContext db, TenantContext tenant, TimePr
         var item = await db.Inbox.FirstOrDefaultAsync(i => i.Id == id && i.Status == InboxStatus.Dead, ct);
         if (item is null || (company is { } only && item.CompanyId != only.Value)) return false;
         var now = clock.GetUtcNow().UtcDateTime;
-        (item.Status, item.Attempts, item.NextAttemptAt, item.LastError, item.LeaseUntil) = (InboxStatus.Pending, 0, now, null, null);
+        (item.Status, item.Attempts, item.NextAttemptAt, item.LastError, item.LeaseUntil, item.LeaseOwner) = (InboxStatus.Pending, 0, now, null, null, null);
         return await AuditedAsync(item.CompanyId, actor, "inbox.replay", nameof(InboxItem), item.Id, now, ct);
     }
 
@@ -30,7 +30,7 @@ public sealed class InboxReplay(AskProDbContext db, TenantContext tenant, TimePr
         var message = await db.Outbox.FirstOrDefaultAsync(m => m.Id == id && m.Status == InboxStatus.Dead, ct);
         if (message is null || (company is { } only && message.CompanyId != only.Value)) return false;
         var now = clock.GetUtcNow().UtcDateTime;
-        (message.Status, message.Attempts, message.NextAttemptAt, message.LastError, message.LeaseUntil) = (InboxStatus.Pending, 0, now, null, null);
+        (message.Status, message.Attempts, message.NextAttemptAt, message.LastError, message.LeaseUntil, message.LeaseOwner) = (InboxStatus.Pending, 0, now, null, null, null);
         return await AuditedAsync(message.CompanyId, actor, "outbox.replay", "OutboxMessage", message.Id, now, ct);
     }
 

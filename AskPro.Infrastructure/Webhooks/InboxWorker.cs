@@ -14,7 +14,6 @@ public sealed class WebhookOptions
     public const string Section = "Webhooks";
     public bool WorkerEnabled { get; set; } = true;
     public int PollMilliseconds { get; set; } = 200;
-    public int LeaseSeconds { get; set; } = 120;
     /// <summary>How long the worker waits, at most, before each write while deliveries are
     /// being acknowledged (see <see cref="InboxWriter.GiveWayAsync"/>).</summary>
     public int GiveWayMilliseconds { get; set; } = 50;
@@ -24,7 +23,7 @@ public sealed class WebhookOptions
 /// PostgreSQL with FOR UPDATE SKIP LOCKED, so several nodes share the work), runs the provider's
 /// handler in the company's tenant scope, and retries failures with exponential backoff and
 /// jitter until they are dead-lettered.</summary>
-public sealed class InboxWorker(IServiceScopeFactory scopes, InboxHandlers handlers, InboxWriter writer, WebhookOptions options, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
+public sealed class InboxWorker(IServiceScopeFactory scopes, InboxHandlers handlers, InboxWriter writer, WebhookOptions options, LeaseClaim leases, TimeProvider clock, Observability.AskProMetrics metrics, ILogger<InboxWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken ct) =>
         DuePolling.RunAsync(pass => ProcessDueAsync(50, pass), TimeSpan.FromMilliseconds(options.PollMilliseconds), logger, ct);
@@ -49,8 +48,7 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxHandlers handl
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("inbox worker: claim due items");
         var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await LeaseClaim.ClaimDueAsync<InboxItem>(db, max, now, now.AddSeconds(options.LeaseSeconds), ct);
+        return await leases.ClaimDueAsync<InboxItem>(db, max, ct);
     }
 
     private async Task ProcessClaimedAsync(Guid id, CancellationToken ct)
@@ -103,7 +101,7 @@ public sealed class InboxWorker(IServiceScopeFactory scopes, InboxHandlers handl
     private void Finish(InboxItem item, InboxStatus status, string? error)
     {
         item.Status = status;
-        item.LeaseUntil = null;
+        (item.LeaseUntil, item.LeaseOwner) = (null, null);
         item.LastError = error is { Length: > 2000 } ? error[..2000] : error;
         if (status == InboxStatus.Processed) item.ProcessedAt = clock.GetUtcNow().UtcDateTime;
     }

@@ -36,6 +36,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>Reads and writes an existing database (e.g. the one a child-process app migrated);
+    /// the caller owns it.</summary>
+    public static TestDatabase Open(DatabaseProvider provider, string connectionString) => new(provider, connectionString, null);
+
     /// <summary>An empty database on the provider's test server, for an app that migrates it itself.</summary>
     public static async Task<string> CreateServerDatabaseAsync(DatabaseProvider provider) => provider switch
     {

@@ -53,7 +53,7 @@ public sealed class InboxClaimTests
         await using var provided = services.BuildServiceProvider();
         var scopes = provided.GetRequiredService<IServiceScopeFactory>();
         using var metrics = new AskProMetrics();
-        var workers = Enumerable.Range(0, 4).Select(_ => new InboxWorker(scopes, provided.GetRequiredService<InboxHandlers>(), new InboxWriter(scopes), new WebhookOptions(), TimeProvider.System, metrics, NullLogger<InboxWorker>.Instance)).ToList();
+        var workers = Enumerable.Range(0, 4).Select(_ => new InboxWorker(scopes, provided.GetRequiredService<InboxHandlers>(), new InboxWriter(scopes), new WebhookOptions(), provided.GetRequiredService<LeaseClaim>(), TimeProvider.System, metrics, NullLogger<InboxWorker>.Instance)).ToList();
 
         // All four claim batches at the same time until nothing due is left.
         var claimed = new ConcurrentBag<Guid>();

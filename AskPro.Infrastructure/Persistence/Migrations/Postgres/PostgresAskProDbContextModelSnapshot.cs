@@ -654,6 +654,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -1339,6 +1343,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -1481,6 +1489,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");

@@ -655,6 +655,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("datetime2");
 
@@ -1340,6 +1344,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("datetime2");
 
@@ -1483,6 +1491,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("datetime2");

@@ -649,6 +649,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
@@ -1334,6 +1338,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
@@ -1475,6 +1483,10 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseUntil")
