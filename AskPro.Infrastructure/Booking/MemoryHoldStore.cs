@@ -11,14 +11,48 @@ namespace AskPro.Infrastructure.Booking;
 /// holds, which only costs fairness for a few minutes; the slot claims still decide bookings.</summary>
 internal sealed class MemoryHoldStore(ITenantContext tenant, MemoryHoldStore.Table table, TimeProvider clock) : IHoldStore
 {
-    /// <summary>All tenants' holds: (staff, granule) → (call, expiry), one lock per tenant.</summary>
+    /// <summary>All tenants' holds, one lock per tenant. Granules are kept per staff member and
+    /// UTC day, so a search reads the days it covers instead of every hold of the company
+    /// (scanning them all was an eighth of a check's CPU once many calls held time).</summary>
     internal sealed class Table
     {
-        public readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Dictionary<(Guid Staff, DateTime Granule), (string Call, DateTime Expires)>> Tenants = new();
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, TenantHolds> Tenants = new();
     }
 
-    private Dictionary<(Guid Staff, DateTime Granule), (string Call, DateTime Expires)> Holds =>
-        table.Tenants.GetOrAdd(tenant.RequireTenant().Value, _ => []);
+    internal sealed class TenantHolds
+    {
+        public readonly Dictionary<(Guid Staff, DateTime Day), Dictionary<DateTime, (string Call, DateTime Expires)>> Days = [];
+
+        public bool TryGet(Guid staff, DateTime granule, out (string Call, DateTime Expires) hold)
+        {
+            hold = default;
+            return Days.TryGetValue((staff, granule.Date), out var day) && day.TryGetValue(granule, out hold);
+        }
+
+        public void Set(Guid staff, DateTime granule, (string Call, DateTime Expires) hold)
+        {
+            if (!Days.TryGetValue((staff, granule.Date), out var day)) Days[(staff, granule.Date)] = day = [];
+            day[granule] = hold;
+        }
+
+        /// <summary>Removes the holds that match and the days left empty; returns how many went.</summary>
+        public int RemoveWhere(Func<(string Call, DateTime Expires), bool> match)
+        {
+            var removed = 0;
+            foreach (var (key, day) in Days.ToList())
+            {
+                foreach (var granule in day.Where(g => match(g.Value)).Select(g => g.Key).ToList())
+                {
+                    day.Remove(granule);
+                    removed++;
+                }
+                if (day.Count == 0) Days.Remove(key);
+            }
+            return removed;
+        }
+    }
+
+    private TenantHolds Holds => table.Tenants.GetOrAdd(tenant.RequireTenant().Value, _ => new TenantHolds());
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -31,9 +65,9 @@ internal sealed class MemoryHoldStore(ITenantContext tenant, MemoryHoldStore.Tab
             var now = Now;
             foreach (var slot in slots)
             {
-                var granules = slot.Blocked.Granules(SlotClaim.Granule).Select(g => (slot.StaffId, g)).ToList();
-                if (granules.Any(g => holds.TryGetValue(g, out var h) && h.Expires > now && h.Call != callId)) continue;
-                foreach (var g in granules) holds[g] = (callId, now + ttl);
+                var granules = slot.Blocked.Granules(SlotClaim.Granule).ToList();
+                if (granules.Any(g => holds.TryGet(slot.StaffId, g, out var h) && h.Expires > now && h.Call != callId)) continue;
+                foreach (var g in granules) holds.Set(slot.StaffId, g, (callId, now + ttl));
                 held++;
             }
         }
@@ -44,24 +78,26 @@ internal sealed class MemoryHoldStore(ITenantContext tenant, MemoryHoldStore.Tab
     {
         var holds = Holds;
         var from = range.Start.AddHours(-12);
+        var busy = new List<BusyTime>();
         lock (holds)
         {
             var now = Now;
-            IReadOnlyList<BusyTime> busy = holds
-                .Where(h => h.Value.Call != callId && h.Value.Expires > now && h.Key.Granule >= from && h.Key.Granule < range.End && staffIds.Contains(h.Key.Staff))
-                .Select(h => new BusyTime(h.Key.Staff, new TimeInterval(h.Key.Granule, h.Key.Granule + SlotClaim.Granule)))
-                .ToList();
-            return Task.FromResult(busy);
+            foreach (var staff in staffIds)
+                for (var date = from.Date; date < range.End; date = date.AddDays(1))
+                {
+                    if (!holds.Days.TryGetValue((staff, date), out var day)) continue;
+                    foreach (var (granule, hold) in day)
+                        if (hold.Call != callId && hold.Expires > now && granule >= from && granule < range.End)
+                            busy.Add(new BusyTime(staff, new TimeInterval(granule, granule + SlotClaim.Granule)));
+                }
         }
+        return Task.FromResult<IReadOnlyList<BusyTime>>(busy);
     }
 
     public Task ReleaseAsync(string callId, CancellationToken ct)
     {
         var holds = Holds;
-        lock (holds)
-        {
-            foreach (var key in holds.Where(h => h.Value.Call == callId).Select(h => h.Key).ToList()) holds.Remove(key);
-        }
+        lock (holds) holds.RemoveWhere(h => h.Call == callId);
         return Task.CompletedTask;
     }
 
@@ -73,11 +109,7 @@ internal sealed class MemoryHoldStore(ITenantContext tenant, MemoryHoldStore.Tab
             lock (holds)
             {
                 var now = Now;
-                foreach (var key in holds.Where(h => h.Value.Expires <= now).Select(h => h.Key).ToList())
-                {
-                    holds.Remove(key);
-                    removed++;
-                }
+                removed += holds.RemoveWhere(h => h.Expires <= now);
             }
         }
         return Task.FromResult(removed);

@@ -14,10 +14,35 @@ namespace AskPro.Infrastructure.Persistence;
 
 /// <summary>The one EF Core model. Provider-specific subclasses exist only so each provider has
 /// its own migration set; all code depends on this type.</summary>
-public abstract partial class AskProDbContext(DbContextOptions options, ITenantContext tenant)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <remarks>Contexts are pooled (building one was ~12 % of a phone function's CPU): a leased
+/// context gets its scope's tenant from <see cref="PooledContexts"/> and loses it when it goes
+/// back, so a context never answers with a previous lease's tenant.</remarks>
+public abstract partial class AskProDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    private ITenantContext tenant = NoTenant.Instance;
+
+    protected AskProDbContext(DbContextOptions options) : base(options) { }
+
+    protected AskProDbContext(DbContextOptions options, ITenantContext tenant) : base(options) => this.tenant = tenant;
+
     public ITenantContext TenantContext => tenant;
+
+    /// <summary>Binds a context fresh from the pool to its scope's tenant.</summary>
+    internal void LeaseFor(ITenantContext scope) => tenant = scope;
+
+    public override void Dispose()
+    {
+        // Before the base call: that one hands the context back to the pool, where another
+        // lease may already take it.
+        tenant = NoTenant.Instance;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        tenant = NoTenant.Instance;
+        return base.DisposeAsync();
+    }
 
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Branch> Branches => Set<Branch>();
@@ -71,4 +96,15 @@ public abstract partial class AskProDbContext(DbContextOptions options, ITenantC
         ConfigureTelephonyAndOperations(builder);
         ApplyTenantFilters(builder);
     }
+}
+
+/// <summary>The tenant of a context that no scope holds: no company and no platform scope, so
+/// every query and write through it throws <see cref="MissingTenantException"/>.</summary>
+file sealed class NoTenant : ITenantContext
+{
+    public static readonly NoTenant Instance = new();
+
+    public TenantId? Tenant => null;
+    public bool IsPlatformScope => false;
+    public string? PlatformReason => null;
 }

@@ -52,22 +52,24 @@ public static class PersistenceRegistration
         services.AddHostedService<LeaseHeartbeat>();
     }
 
-    /// <summary>The scoped context for requests and jobs, and EF's own context factory for
-    /// code that needs short-lived contexts (portal query services, circuit-scoped writes).
-    /// The factory is scoped so each context it makes gets the scope's tenant.</summary>
+    /// <summary>The scoped context for requests and jobs, and the factory for code that needs
+    /// short-lived contexts (portal query services, circuit-scoped writes), both leased from
+    /// one pool and bound to the scope's tenant.</summary>
     private static void AddContexts<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : AskProDbContext
     {
         // Interceptors registered as services apply to every context: DirectoryChanges (a save
         // that touches a company's directory drops its cached snapshot), and tests' counters.
-        services.AddDbContext<AskProDbContext, TContext>((sp, o) =>
+        // The pool builds its options once from the root provider, so interceptors are singletons.
+        services.AddPooledDbContextFactory<TContext>((sp, o) =>
         {
             configure(o);
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
-        }, optionsLifetime: ServiceLifetime.Singleton);
-        // No options here: the factory shares the singleton options registered just above.
-        services.AddDbContextFactory<TContext>((Action<DbContextOptionsBuilder>?)null, ServiceLifetime.Scoped);
-        services.AddScoped<IDbContextFactory<AskProDbContext>, ProviderContextFactory<TContext>>();
+        });
+        services.AddScoped<PooledContexts<TContext>>();
+        services.AddScoped<IDbContextFactory<AskProDbContext>>(sp => sp.GetRequiredService<PooledContexts<TContext>>());
+        // The scope disposes its context, which hands it back to the pool.
+        services.AddScoped<AskProDbContext>(sp => sp.GetRequiredService<PooledContexts<TContext>>().CreateDbContext());
     }
 
     /// <summary>The save interceptor that drops a company's directory snapshot, with the stamp it

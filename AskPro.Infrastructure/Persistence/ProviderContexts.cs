@@ -4,24 +4,53 @@ using Microsoft.EntityFrameworkCore;
 namespace AskPro.Infrastructure.Persistence;
 
 /// <summary>SQLite flavour of the model; its migrations live in Persistence/Migrations/Sqlite.</summary>
-public sealed class SqliteAskProDbContext(DbContextOptions<SqliteAskProDbContext> options, ITenantContext tenant)
-    : AskProDbContext(options, tenant);
+public sealed class SqliteAskProDbContext : AskProDbContext
+{
+    /// <summary>The pool's constructor (EF's pool requires exactly one public one).</summary>
+    public SqliteAskProDbContext(DbContextOptions<SqliteAskProDbContext> options) : base(options) { }
+
+    /// <summary>A context outside the pool (design time, tests), bound to a tenant for its life.</summary>
+    internal SqliteAskProDbContext(DbContextOptions<SqliteAskProDbContext> options, ITenantContext tenant) : base(options, tenant) { }
+}
 
 /// <summary>PostgreSQL flavour of the model; its migrations live in Persistence/Migrations/Postgres.</summary>
-public sealed class PostgresAskProDbContext(DbContextOptions<PostgresAskProDbContext> options, ITenantContext tenant)
-    : AskProDbContext(options, tenant);
+public sealed class PostgresAskProDbContext : AskProDbContext
+{
+    /// <summary>The pool's constructor (EF's pool requires exactly one public one).</summary>
+    public PostgresAskProDbContext(DbContextOptions<PostgresAskProDbContext> options) : base(options) { }
+
+    /// <summary>A context outside the pool (design time, tests), bound to a tenant for its life.</summary>
+    internal PostgresAskProDbContext(DbContextOptions<PostgresAskProDbContext> options, ITenantContext tenant) : base(options, tenant) { }
+}
 
 /// <summary>SQL Server flavour of the model; its migrations live in Persistence/Migrations/SqlServer.</summary>
-public sealed class SqlServerAskProDbContext(DbContextOptions<SqlServerAskProDbContext> options, ITenantContext tenant)
-    : AskProDbContext(options, tenant);
+public sealed class SqlServerAskProDbContext : AskProDbContext
+{
+    /// <summary>The pool's constructor (EF's pool requires exactly one public one).</summary>
+    public SqlServerAskProDbContext(DbContextOptions<SqlServerAskProDbContext> options) : base(options) { }
 
-/// <summary>EF's <see cref="IDbContextFactory{TContext}"/> is invariant, so the provider's own
-/// factory (EF's, registered by <c>AddDbContextFactory</c>) is offered under the base type
-/// that all code depends on. It only forwards; EF creates the context.</summary>
-internal sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> provider) : IDbContextFactory<AskProDbContext>
+    /// <summary>A context outside the pool (design time, tests), bound to a tenant for its life.</summary>
+    internal SqlServerAskProDbContext(DbContextOptions<SqlServerAskProDbContext> options, ITenantContext tenant) : base(options, tenant) { }
+}
+
+/// <summary>Contexts leased from EF's pool for the provider's type, bound to the scope's tenant.
+/// It is registered scoped both as the scope's <see cref="AskProDbContext"/> and as the factory
+/// for short-lived contexts (portal query services, circuit-scoped writes): all code depends on
+/// the base type, and EF's <see cref="IDbContextFactory{TContext}"/> is invariant.</summary>
+internal sealed class PooledContexts<TContext>(IDbContextFactory<TContext> pool, ITenantContext tenant) : IDbContextFactory<AskProDbContext>
     where TContext : AskProDbContext
 {
-    public AskProDbContext CreateDbContext() => provider.CreateDbContext();
+    public AskProDbContext CreateDbContext()
+    {
+        var context = pool.CreateDbContext();
+        context.LeaseFor(tenant);
+        return context;
+    }
 
-    public async Task<AskProDbContext> CreateDbContextAsync(CancellationToken ct = default) => await provider.CreateDbContextAsync(ct);
+    public async Task<AskProDbContext> CreateDbContextAsync(CancellationToken ct = default)
+    {
+        var context = await pool.CreateDbContextAsync(ct);
+        context.LeaseFor(tenant);
+        return context;
+    }
 }

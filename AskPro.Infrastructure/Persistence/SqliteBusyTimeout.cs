@@ -1,26 +1,29 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AskPro.Infrastructure.Persistence;
 
 /// <summary>Lets SQLite itself wait for the write lock (its busy handler backs off in 1–100 ms
 /// steps) instead of failing at once and leaving the retry to the ADO.NET provider, which sleeps
-/// 150 ms per attempt: under concurrent bookings that was the whole tail latency.</summary>
+/// 150 ms per attempt: under concurrent bookings that was the whole tail latency. Set through
+/// SQLite's C API on every open rather than as a PRAGMA statement: a statement would be parsed
+/// and run once per request.</summary>
 internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+    private const int Milliseconds = 30_000;
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        Apply(connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+    private static void Apply(DbConnection connection)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(ct);
+        var result = SQLitePCL.raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, Milliseconds);
+        SqliteException.ThrowExceptionForRC(result, ((SqliteConnection)connection).Handle);
     }
 }

@@ -1,3 +1,4 @@
+using AskPro.Core.Customers;
 using AskPro.Core.Scheduling;
 using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
@@ -20,23 +21,15 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var phone = caller is CallerId.Known known ? E164Number.FromStorage(known.Number.E164) : null;
-        // The customer is joined without correlation (LEFT JOIN … ON 1 = 1), which SQLite can do.
-        // Tracked: the row is updated by its callers (the customer and appointments come along).
-        var found = await (
-                from call in db.Calls.Where(c => c.RetellCallId == retellCallId)
-                from customer in db.Customers.Where(x => phone != null && x.Phone == phone).DefaultIfEmpty()
-                select new
-                {
-                    Row = call,
-                    Customer = customer,
-                    Upcoming = db.Appointments.Where(a => customer != null && a.CustomerId == customer.Id && a.StartUtc >= now
-                            && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
-                        .OrderBy(a => a.StartUtc).Take(20).ToList(),
-                })
-            .FirstOrDefaultAsync(ct);
-        if (found is not null) return (found.Row, found.Customer is null ? KnownCaller.Unknown : new KnownCaller(found.Customer, found.Upcoming));
+        if (phone is null)
+        {
+            if (await CallById.For(db)(db, retellCallId, ct) is { } anonymous) return (anonymous, KnownCaller.Unknown);
+        }
+        else if (await CallWithCaller.For(db)(db, retellCallId, phone, now, ct) is { } found)
+            return (found.Row, found.Customer is null ? KnownCaller.Unknown : new KnownCaller(found.Customer, found.Upcoming));
 
-        var callerRecord = await CallerAsync(phone, now, ct);
+        var callerRecord = phone is null ? KnownCaller.Unknown
+            : await CallerByPhone.For(db)(db, phone, now, ct) is { } customer ? new KnownCaller(customer.Customer, customer.Upcoming) : KnownCaller.Unknown;
         var row = new Call
         {
             RetellCallId = retellCallId, BranchId = branchId, ToNumber = to, AgentId = agentId, FromNumber = phone, Status = status,
@@ -55,19 +48,36 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>The customer with the caller's number and their upcoming active appointments, in one read.</summary>
-    private async Task<KnownCaller> CallerAsync(E164Number? phone, DateTime fromUtc, CancellationToken ct)
-    {
-        if (phone is null) return KnownCaller.Unknown;
-        var found = await db.Customers.AsNoTracking().Where(c => c.Phone == phone)
-            .Select(c => new
-            {
-                Customer = c,
-                Upcoming = db.Appointments.Where(a => a.CustomerId == c.Id && a.StartUtc >= fromUtc
+    // Both reads run on every function call, so they are compiled once: EF otherwise walks and
+    // hashes the expression tree on each execution to find its cached plan (a tenth of a
+    // check_availability's CPU). The tenant filters apply as in any query.
+
+    /// <summary>The call's row with the customer who has the caller's number and their upcoming
+    /// active appointments, in one statement. The customer is joined without correlation
+    /// (LEFT JOIN … ON 1 = 1), which SQLite can do. Tracked: the row is updated by its callers.</summary>
+    private static readonly CompiledPerProvider<Func<AskProDbContext, string, E164Number, DateTime, CancellationToken, Task<FoundCall?>>> CallWithCaller = new(() =>
+        EF.CompileAsyncQuery((AskProDbContext db, string retellCallId, E164Number phone, DateTime now, CancellationToken _) => (
+                from call in db.Calls.Where(c => c.RetellCallId == retellCallId)
+                from customer in db.Customers.Where(x => x.Phone == phone).DefaultIfEmpty()
+                select new FoundCall(call, customer, db.Appointments.Where(a => customer != null && a.CustomerId == customer.Id && a.StartUtc >= now
                         && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
-                    .OrderBy(a => a.StartUtc).Take(20).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
-        return found is null ? KnownCaller.Unknown : new KnownCaller(found.Customer, found.Upcoming);
-    }
+                    .OrderBy(a => a.StartUtc).Take(20).ToList()))
+            .FirstOrDefault()));
+
+    /// <summary>The call's row (tracked) when the caller's number is withheld.</summary>
+    private static readonly CompiledPerProvider<Func<AskProDbContext, string, CancellationToken, Task<Call?>>> CallById = new(() =>
+        EF.CompileAsyncQuery((AskProDbContext db, string retellCallId, CancellationToken _) => db.Calls.FirstOrDefault(c => c.RetellCallId == retellCallId)));
+
+    /// <summary>The customer with the caller's number and their upcoming active appointments, in one read.</summary>
+    private static readonly CompiledPerProvider<Func<AskProDbContext, E164Number, DateTime, CancellationToken, Task<FoundCustomer?>>> CallerByPhone = new(() =>
+        EF.CompileAsyncQuery((AskProDbContext db, E164Number phone, DateTime fromUtc, CancellationToken _) => db.Customers.AsNoTracking()
+            .Where(c => c.Phone == phone)
+            .Select(c => new FoundCustomer(c, db.Appointments.Where(a => a.CustomerId == c.Id && a.StartUtc >= fromUtc
+                    && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
+                .OrderBy(a => a.StartUtc).Take(20).ToList()))
+            .FirstOrDefault()));
+
+    private sealed record FoundCall(Call Row, Customer? Customer, List<Appointment> Upcoming);
+
+    private sealed record FoundCustomer(Customer Customer, List<Appointment> Upcoming);
 }
