@@ -23,7 +23,7 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        var result = SQLitePCL.raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, Milliseconds);
-        SqliteException.ThrowExceptionForRC(result, ((SqliteConnection)connection).Handle);
+        var handle = ((SqliteConnection)connection).Handle;
+        SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_busy_timeout(handle, Milliseconds), handle);
     }
 }

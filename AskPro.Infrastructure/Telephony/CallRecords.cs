@@ -44,7 +44,9 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
         catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
         {
             db.Entry(row).State = EntityState.Detached;
-            return (await db.Calls.FirstAsync(c => c.RetellCallId == retellCallId, ct), callerRecord);
+            var winner = await CallById.For(db)(db, retellCallId, ct)
+                ?? throw new InvalidOperationException("The call row that won the unique index race is gone.");
+            return (winner, callerRecord);
         }
     }
 
@@ -64,7 +66,7 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
                     .OrderBy(a => a.StartUtc).Take(20).ToList()))
             .FirstOrDefault()));
 
-    /// <summary>The call's row (tracked) when the caller's number is withheld.</summary>
+    /// <summary>The call's row (tracked) by its Retell id: a withheld number, or the winner of a start race.</summary>
     private static readonly CompiledPerProvider<Func<AskProDbContext, string, CancellationToken, Task<Call?>>> CallById = new(() =>
         EF.CompileAsyncQuery((AskProDbContext db, string retellCallId, CancellationToken _) => db.Calls.FirstOrDefault(c => c.RetellCallId == retellCallId)));
 
