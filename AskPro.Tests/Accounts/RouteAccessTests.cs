@@ -50,7 +50,7 @@ public sealed class RouteAccessTests(AppHost app)
     };
 
     /// <summary>Pages for everyone (signing in, a forgotten password).</summary>
-    private static readonly string[] Public = ["/not-found", "/account/login", "/account/forgot-password", "/account/reset-password", "/account/denied",
+    private static readonly string[] Public = ["/not-found", "/error", "/account/login", "/account/forgot-password", "/account/reset-password", "/account/denied",
         "/signup", "/account/confirm-email", "/book/{TenantKey}", "/waitlist/{Token}", "/portal"];
 
     /// <summary>Pages about one record, checked with an own and another company's id below.</summary>
