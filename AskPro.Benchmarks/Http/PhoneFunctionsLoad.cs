@@ -159,7 +159,7 @@ public static class PhoneFunctionsLoad
 
     private static WishArgs Wish(DateTime day, string time, string service, string? staff) => new(day.ToString("dd.MM.yyyy"), time, service, staff);
 
-    private static WishArgs RandomWish(Random random, int fromDays, int toDays)
+    internal static WishArgs RandomWish(Random random, int fromDays, int toDays)
     {
         var day = NextWorkday(DateTime.Today.AddDays(random.Next(fromDays, toDays)));
         if ((day - DateTime.Today).TotalDays >= 89) day = NextWorkday(DateTime.Today.AddDays(fromDays)); // stay inside the 90-day horizon
@@ -204,7 +204,7 @@ public static class PhoneFunctionsLoad
         return json.RootElement.GetProperty("status").GetString()!;
     }
 
-    private static string Letters(int i) => string.Concat(i.ToString("D5").Select(d => (char)('a' + d - '0'))).Insert(0, "K");
+    internal static string Letters(int i) => string.Concat(i.ToString("D5").Select(d => (char)('a' + d - '0'))).Insert(0, "K");
 
     private static long OverlappingPairs(string databasePath)
     {

@@ -86,7 +86,7 @@ public static class WebhookIngestLoad
     }
 
     /// <summary>The smallest useful call_ended: times, numbers and a two-line transcript.</summary>
-    private static string ShortCall(string callId) =>
+    internal static string ShortCall(string callId) =>
         $"{{\"event\":\"call_ended\",\"call\":{{\"call_id\":\"{callId}\",\"agent_id\":\"agent_demo\",\"to_number\":\"+493055501000\",\"from_number\":\"anonymous\",\"call_status\":\"ended\",\"start_timestamp\":1764000000000,\"end_timestamp\":1764000035000,\"duration_ms\":35000,\"transcript\":\"Agent: Hallo\\nUser: Ich möchte einen Termin.\"}}}}";
 
     /// <summary>A 35-second call as Retell sends it on call_ended: transcript, transcript_object
