@@ -59,6 +59,10 @@ public abstract partial class AskProDbContext
         b.Entity<Customer>(e =>
         {
             e.HasIndex(x => new { x.CompanyId, x.Phone }).IsUnique();
+            // The tenant filter reads "(@platform OR CompanyId = @tenant)", which keeps SQLite
+            // from seeking on the CompanyId-led index above: a caller is looked up by number on
+            // every new call, so the number has its own index.
+            e.HasIndex(x => x.Phone);
             e.HasIndex(x => new { x.CompanyId, x.Name });
             e.Property(x => x.Notes).HasMaxLength(Customer.MaxNotesLength);
             e.Property(x => x.Language).HasMaxLength(2);
@@ -102,6 +106,7 @@ public abstract partial class AskProDbContext
             e.HasIndex(x => new { x.CompanyId, x.StartUtc });
             e.HasIndex(x => new { x.StaffId, x.StartUtc });
             e.HasIndex(x => new { x.CompanyId, x.CustomerId });
+            e.HasIndex(x => new { x.CustomerId, x.StartUtc }); // a caller's upcoming appointments, on every call (see the Customers index on Phone)
             e.HasIndex(x => new { x.CompanyId, x.ExternalUid });
             e.HasIndex(x => new { x.CompanyId, x.CallId }); // idempotent bookings look up by call
             e.Property(x => x.Version).IsConcurrencyToken();

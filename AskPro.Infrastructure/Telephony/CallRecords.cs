@@ -12,7 +12,7 @@ namespace AskPro.Infrastructure.Telephony;
 /// comes first — a function call mid-call or a call webhook. The caller's customer is linked
 /// at the start; a concurrent start loses the unique index race and reads the winner's row.
 /// Who is calling is read with the row, in the same statement: a function call of a known call
-/// costs one read before its own work.</summary>
+/// costs one read before its own work (two when the caller is a customer: their appointments).</summary>
 public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
 {
     /// <summary>The call's row (tracked), started now if it does not exist yet, and the caller as the company knows them.</summary>
@@ -25,11 +25,10 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
         {
             if (await CallById.For(db)(db, retellCallId, ct) is { } anonymous) return (anonymous, KnownCaller.Unknown);
         }
-        else if (await CallWithCaller.For(db)(db, retellCallId, phone, now, ct) is { } found)
-            return (found.Row, found.Customer is null ? KnownCaller.Unknown : new KnownCaller(found.Customer, found.Upcoming));
+        else if (await CallWithCaller.For(db)(db, retellCallId, phone, ct) is { } found)
+            return (found.Row, await KnownAsync(found.Customer, now, ct));
 
-        var callerRecord = phone is null ? KnownCaller.Unknown
-            : await CallerByPhone.For(db)(db, phone, now, ct) is { } customer ? new KnownCaller(customer.Customer, customer.Upcoming) : KnownCaller.Unknown;
+        var callerRecord = phone is null ? KnownCaller.Unknown : await KnownAsync(await CallerByPhone.For(db)(db, phone, ct), now, ct);
         var row = new Call
         {
             RetellCallId = retellCallId, BranchId = branchId, ToNumber = to, AgentId = agentId, FromNumber = phone, Status = status,
@@ -50,36 +49,45 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
         }
     }
 
-    // Both reads run on every function call, so they are compiled once: EF otherwise walks and
+    /// <summary>The customer and their upcoming active appointments (a second, indexed read, only
+    /// when the number belongs to a customer).</summary>
+    private async Task<KnownCaller> KnownAsync(Customer? customer, DateTime now, CancellationToken ct)
+    {
+        if (customer is null) return KnownCaller.Unknown;
+        var upcoming = new List<Appointment>();
+        await foreach (var appointment in UpcomingOf.For(db)(db, customer.Id, now).WithCancellation(ct)) upcoming.Add(appointment);
+        return new KnownCaller(customer, upcoming);
+    }
+
+    // These reads run on every function call, so they are compiled once: EF otherwise walks and
     // hashes the expression tree on each execution to find its cached plan (a tenth of a
     // check_availability's CPU). The tenant filters apply as in any query.
 
-    /// <summary>The call's row with the customer who has the caller's number and their upcoming
-    /// active appointments, in one statement. The customer is joined without correlation
-    /// (LEFT JOIN … ON 1 = 1), which SQLite can do. Tracked: the row is updated by its callers.</summary>
-    private static readonly CompiledPerProvider<Func<AskProDbContext, string, E164Number, DateTime, CancellationToken, Task<FoundCall?>>> CallWithCaller = new(() =>
-        EF.CompileAsyncQuery((AskProDbContext db, string retellCallId, E164Number phone, DateTime now, CancellationToken _) => (
+    /// <summary>The call's row with the customer who has the caller's number, in one statement.
+    /// The customer is joined without correlation (LEFT JOIN … ON 1 = 1), which SQLite can do.
+    /// Their appointments are not part of it: as a collection with a limit EF reads them through
+    /// ROW_NUMBER() over every future appointment of the company, on every function call.
+    /// Tracked: the row is updated by its callers.</summary>
+    private static readonly CompiledPerProvider<Func<AskProDbContext, string, E164Number, CancellationToken, Task<FoundCall?>>> CallWithCaller = new(() =>
+        EF.CompileAsyncQuery((AskProDbContext db, string retellCallId, E164Number phone, CancellationToken _) => (
                 from call in db.Calls.Where(c => c.RetellCallId == retellCallId)
-                from customer in db.Customers.Where(x => x.Phone == phone).DefaultIfEmpty()
-                select new FoundCall(call, customer, db.Appointments.Where(a => customer != null && a.CustomerId == customer.Id && a.StartUtc >= now
-                        && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
-                    .OrderBy(a => a.StartUtc).Take(20).ToList()))
+                from customer in db.Customers.AsNoTracking().Where(x => x.Phone == phone).DefaultIfEmpty()
+                select new FoundCall(call, customer))
             .FirstOrDefault()));
 
     /// <summary>The call's row (tracked) by its Retell id: a withheld number, or the winner of a start race.</summary>
     private static readonly CompiledPerProvider<Func<AskProDbContext, string, CancellationToken, Task<Call?>>> CallById = new(() =>
         EF.CompileAsyncQuery((AskProDbContext db, string retellCallId, CancellationToken _) => db.Calls.FirstOrDefault(c => c.RetellCallId == retellCallId)));
 
-    /// <summary>The customer with the caller's number and their upcoming active appointments, in one read.</summary>
-    private static readonly CompiledPerProvider<Func<AskProDbContext, E164Number, DateTime, CancellationToken, Task<FoundCustomer?>>> CallerByPhone = new(() =>
-        EF.CompileAsyncQuery((AskProDbContext db, E164Number phone, DateTime fromUtc, CancellationToken _) => db.Customers.AsNoTracking()
-            .Where(c => c.Phone == phone)
-            .Select(c => new FoundCustomer(c, db.Appointments.Where(a => a.CustomerId == c.Id && a.StartUtc >= fromUtc
-                    && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
-                .OrderBy(a => a.StartUtc).Take(20).ToList()))
-            .FirstOrDefault()));
+    /// <summary>The customer with the caller's number (a call not yet recorded).</summary>
+    private static readonly CompiledPerProvider<Func<AskProDbContext, E164Number, CancellationToken, Task<Customer?>>> CallerByPhone = new(() =>
+        EF.CompileAsyncQuery((AskProDbContext db, E164Number phone, CancellationToken _) => db.Customers.AsNoTracking().FirstOrDefault(c => c.Phone == phone)));
 
-    private sealed record FoundCall(Call Row, Customer? Customer, List<Appointment> Upcoming);
+    /// <summary>A customer's next 20 active appointments, on the (CustomerId, StartUtc) index.</summary>
+    private static readonly CompiledPerProvider<Func<AskProDbContext, Guid, DateTime, IAsyncEnumerable<Appointment>>> UpcomingOf = new(() =>
+        EF.CompileAsyncQuery((AskProDbContext db, Guid customerId, DateTime fromUtc) => db.Appointments.AsNoTracking()
+            .Where(a => a.CustomerId == customerId && a.StartUtc >= fromUtc && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
+            .OrderBy(a => a.StartUtc).Take(20)));
 
-    private sealed record FoundCustomer(Customer Customer, List<Appointment> Upcoming);
+    private sealed record FoundCall(Call Row, Customer? Customer);
 }

@@ -270,6 +270,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("CompanyId", "Name");
 
                     b.HasIndex("CompanyId", "Phone")
@@ -906,6 +908,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "ExternalUid");
 
                     b.HasIndex("CompanyId", "StartUtc");
+
+                    b.HasIndex("CustomerId", "StartUtc");
 
                     b.HasIndex("StaffId", "StartUtc");
 

@@ -270,6 +270,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("CompanyId", "Name");
 
                     b.HasIndex("CompanyId", "Phone")
@@ -907,6 +909,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CompanyId", "ExternalUid");
 
                     b.HasIndex("CompanyId", "StartUtc");
+
+                    b.HasIndex("CustomerId", "StartUtc");
 
                     b.HasIndex("StaffId", "StartUtc");
 

@@ -265,6 +265,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("CompanyId", "Name");
 
                     b.HasIndex("CompanyId", "Phone")
@@ -901,6 +903,8 @@ namespace AskPro.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyId", "ExternalUid");
 
                     b.HasIndex("CompanyId", "StartUtc");
+
+                    b.HasIndex("CustomerId", "StartUtc");
 
                     b.HasIndex("StaffId", "StartUtc");
 
