@@ -15,4 +15,8 @@ public sealed class BackupOptions
 
     /// <summary>The installation's time zone for the schedule.</summary>
     public string TimeZoneId { get; set; } = "Europe/Berlin";
+
+    /// <summary>Where pg_dump and pg_restore live when they are not on the PATH (PostgreSQL only),
+    /// e.g. /usr/lib/postgresql/15/bin. Empty: the PATH, then the newest /usr/lib/postgresql/*/bin.</summary>
+    public string? PostgresBinDirectory { get; set; }
 }
