@@ -16,4 +16,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the app starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long one SQL command may run before it fails (a held lock, an overloaded
+    /// server). Below the agent's function budget's order of magnitude on purpose: a stuck
+    /// command must end, not pile up connections; the agent's own deadline answers first.</summary>
+    [Range(1, 600)] public int CommandTimeoutSeconds { get; set; } = 30;
 }

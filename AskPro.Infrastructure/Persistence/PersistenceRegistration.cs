@@ -24,13 +24,13 @@ public static class PersistenceRegistration
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                AddContexts<PostgresAskProDbContext>(services, o => ConfigurePostgres(o, options.ConnectionString));
+                AddContexts<PostgresAskProDbContext>(services, o => ConfigurePostgres(o, options.ConnectionString, options.CommandTimeoutSeconds));
                 break;
             case DatabaseProvider.SqlServer:
-                AddContexts<SqlServerAskProDbContext>(services, o => ConfigureSqlServer(o, options.ConnectionString));
+                AddContexts<SqlServerAskProDbContext>(services, o => ConfigureSqlServer(o, options.ConnectionString, options.CommandTimeoutSeconds));
                 break;
             default:
-                AddContexts<SqliteAskProDbContext>(services, o => ConfigureSqlite(o, options.ConnectionString));
+                AddContexts<SqliteAskProDbContext>(services, o => ConfigureSqlite(o, options.ConnectionString, options.CommandTimeoutSeconds));
                 break;
         }
 
@@ -85,18 +85,25 @@ public static class PersistenceRegistration
 
     private static readonly SqliteBusyTimeout BusyTimeout = new();
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString)
+    /// <summary>The default of <see cref="DatabaseOptions.CommandTimeoutSeconds"/>, for callers without options.</summary>
+    private const int DefaultCommandTimeout = 30;
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString, int commandTimeoutSeconds = DefaultCommandTimeout)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30 };
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:") Directory.CreateDirectory(directory);
-        o.UseSqlite(builder.ToString(), s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+        o.UseSqlite(builder.ToString(), s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds));
         o.AddInterceptors(BusyTimeout);
     }
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+    /// <remarks>No retrying execution strategy: the stores open their own transactions
+    /// (booking, inbox, customer data), which a retrying strategy refuses unless each is wrapped
+    /// in <c>strategy.ExecuteAsync</c>; a failed command instead fails the request, which answers
+    /// the agent's fallback sentence or 503 to a webhook, and the provider retries.</remarks>
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString, int commandTimeoutSeconds = DefaultCommandTimeout) =>
+        o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds));
 
-    public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+    public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString, int commandTimeoutSeconds = DefaultCommandTimeout) =>
+        o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds));
 }

@@ -7,6 +7,7 @@ using AskPro.Core.Shared;
 using AskPro.Core.Telephony;
 using AskPro.Core.Telephony.AgentFunctions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AskPro.Infrastructure.Telephony;
 
@@ -15,9 +16,46 @@ namespace AskPro.Infrastructure.Telephony;
 /// per call; every invocation logged with masked arguments.</summary>
 public sealed partial class FunctionCallHandler(
     CalledNumber calledNumber, ITenantDirectory directory, CallRecords calls, AgentFunctions functions, FunctionLog log, TimeProvider clock,
-    ILogger<FunctionCallHandler> logger)
+    IOptions<RetellOptions> options, ILogger<FunctionCallHandler> logger)
 {
+    /// <summary>What the agent says when the database cannot answer in time (down, restarting,
+    /// a held lock): nothing was booked, and a callback note would need the same database.</summary>
+    public const string UnavailableSentence =
+        "Unser Terminsystem ist gerade nicht erreichbar, ich kann deshalb nichts eintragen. Bitte rufen Sie in ein paar Minuten noch einmal an.";
+
+    /// <summary>Within <see cref="RetellOptions.FunctionBudgetSeconds"/> or the fallback sentence:
+    /// the deadline cancels the running commands (the database rolls back the open transaction,
+    /// so nothing is half-written), and a database fault is said, not thrown.</summary>
     public async Task<FunctionReply> HandleAsync(JsonElement body, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.FunctionBudgetSeconds));
+        try
+        {
+            return await RunAsync(body, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Function call exceeded its budget of {BudgetSeconds} s", options.Value.FunctionBudgetSeconds);
+            return Unavailable();
+        }
+        catch (Exception ex) when (IsDatabaseFault(ex))
+        {
+            logger.LogError(ex, "Function call failed: the database did not answer");
+            return Unavailable();
+        }
+    }
+
+    private static FunctionReply Unavailable() =>
+        FunctionReply.Fail("error", UnavailableSentence, new() { ["retry_later"] = true });
+
+    /// <summary>A connection refused or dropped, a command timeout, a failed save: the
+    /// provider's exception types (the message may carry SQL, so it goes to the log only).</summary>
+    private static bool IsDatabaseFault(Exception ex) =>
+        ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException
+        || (ex.InnerException is { } inner && IsDatabaseFault(inner));
+
+    private async Task<FunctionReply> RunAsync(JsonElement body, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         if (body.ValueKind != JsonValueKind.Object

@@ -19,6 +19,10 @@ public sealed class RetellOptions
     /// <summary>The voice of every agent (a Retell voice id; German comes from the language de-DE).</summary>
     [Required] public string VoiceId { get; set; } = "11labs-Adrian";
 
+    /// <summary>How long one agent function call may take before the agent hears the fallback
+    /// sentence instead: the caller is waiting on the line (and Retell gives up on its own).</summary>
+    [Range(1, 60)] public int FunctionBudgetSeconds { get; set; } = 8;
+
     /// <summary>Per request to Retell's API, and for a whole call with its retries.</summary>
     [Range(1, 120)] public int AttemptTimeoutSeconds { get; set; } = 10;
     [Range(1, 300)] public int TotalTimeoutSeconds { get; set; } = 30;

@@ -6,13 +6,41 @@ namespace AskPro.Tests.Support;
 /// a free loopback port, stopped by pid at the end. Each test gets its own database.</summary>
 public sealed class PostgresServer
 {
-    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(() => StartAsync(durable: false));
 
-    private PostgresServer(int port) => Port = port;
+    private readonly string _data;
+    private ExternalProcess _process;
+
+    private readonly bool _durable;
+
+    private PostgresServer(int port, string data, bool durable, ExternalProcess process) => (Port, _data, _durable, _process) = (port, data, durable, process);
 
     public int Port { get; }
+    public int ProcessId => _process.Pid;
+    public bool HasExited => _process.HasExited;
 
     public static Task<PostgresServer> GetAsync() => Shared.Value;
+
+    /// <summary>A server of the caller's own (the fault tests kill and start it), with
+    /// synchronous commits: an acknowledged commit survives the kill, as in production.</summary>
+    public static Task<PostgresServer> StartOwnAsync() => StartAsync(durable: true);
+
+    /// <summary>SIGQUIT to the postmaster's pid: PostgreSQL's immediate shutdown, every
+    /// connection dropped at once and crash recovery on the next start, as when the server dies.</summary>
+    public async Task KillAsync()
+    {
+        await ExternalProcess.RunAsync("kill", ["-QUIT", ProcessId.ToString()]);
+        await _process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Starts the server again on the same data folder and port.</summary>
+    public async Task RestartAsync()
+    {
+        if (!_process.HasExited) throw new InvalidOperationException("PostgreSQL is still running: kill it first.");
+        _process.Dispose();
+        _process = Launch(_data, Port, _durable);
+        await WaitUntilAcceptingAsync();
+    }
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=200;Timeout=30;Command Timeout=60";
@@ -27,7 +55,7 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
-    private static async Task<PostgresServer> StartAsync()
+    private static async Task<PostgresServer> StartAsync(bool durable)
     {
         var bin = TestServices.PostgresBin ?? throw new InvalidOperationException("PostgreSQL binaries are required (ASKPRO_REQUIRE_SERVICES=1) but initdb was not found.");
         var data = TestServices.NewTempDirectory("askpro-pg");
@@ -37,25 +65,34 @@ public sealed class PostgresServer
         await ExternalProcess.RunAsync(Path.Combine(bin, "initdb"),
             ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], user);
         var port = TestServices.FreePort();
-        var server = ExternalProcess.Start(Path.Combine(bin, "postgres"),
-            ["-D", data, "-p", port.ToString(), "-k", data, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
-             "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=1000", "-c", "shared_buffers=128MB"], user);
+        var postgres = new PostgresServer(port, data, durable, Launch(data, port, durable));
+        await postgres.WaitUntilAcceptingAsync();
+        return postgres;
+    }
 
-        var postgres = new PostgresServer(port);
+    /// <summary>Not durable: the shared server trades crash safety for speed (fsync and
+    /// synchronous commits off); a killed server would lose acknowledged commits.</summary>
+    private static ExternalProcess Launch(string data, int port, bool durable) =>
+        ExternalProcess.Start(Path.Combine(TestServices.PostgresBin!, "postgres"),
+            ["-D", data, "-p", port.ToString(), "-k", data, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
+             "-c", durable ? "synchronous_commit=on" : "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=1000", "-c", "shared_buffers=128MB"], "postgres");
+
+    private async Task WaitUntilAcceptingAsync()
+    {
         for (var attempt = 0; attempt < 150; attempt++)
         {
-            if (server.HasExited) throw new InvalidOperationException("PostgreSQL exited: " + server.Output);
+            if (_process.HasExited) throw new InvalidOperationException("PostgreSQL exited: " + _process.Output);
             try
             {
-                await using var connection = new NpgsqlConnection(postgres.ConnectionString("postgres"));
+                await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
                 await connection.OpenAsync();
-                return postgres;
+                return;
             }
             catch (NpgsqlException)
             {
                 await Task.Delay(200);
             }
         }
-        throw new TimeoutException("PostgreSQL did not accept connections within 30 s: " + server.Output);
+        throw new TimeoutException("PostgreSQL did not accept connections within 30 s: " + _process.Output);
     }
 }

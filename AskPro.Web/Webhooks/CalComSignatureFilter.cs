@@ -25,16 +25,29 @@ public sealed class CalComSignatureFilter(AskProDbContext db, TenantContext tena
         if (tenantKey.Length > 64) return Refuse(http, "unknown_tenant", TypedResults.NotFound());
 
         tenant.EnterPlatformScope("cal.com webhook: resolve tenant key");
-        var company = await db.Companies.AsNoTracking().Where(c => c.TenantKey == tenantKey)
-            .Select(c => new { c.Id, c.CalComWebhookSecretProtected }).FirstOrDefaultAsync(http.RequestAborted);
-        if (company?.CalComWebhookSecretProtected is null) return Refuse(http, "unknown_tenant", TypedResults.NotFound());
-
-        if (!Verify(body.Received, http.Request.Headers[Header], secrets.Unprotect(company.CalComWebhookSecretProtected)))
+        // The secret lives in the database: while it is down the delivery cannot be verified,
+        // so it is not acknowledged either (503, Cal.com sends it again).
+        Guid companyId;
+        string? secret;
+        try
         {
-            logger.LogWarning("Cal.com webhook with a bad signature for company {CompanyId} refused", company.Id);
+            var row = await db.Companies.AsNoTracking().Where(c => c.TenantKey == tenantKey)
+                .Select(c => new { c.Id, c.CalComWebhookSecretProtected }).FirstOrDefaultAsync(http.RequestAborted);
+            (companyId, secret) = (row?.Id ?? Guid.Empty, row?.CalComWebhookSecretProtected);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            logger.LogError(ex, "Cal.com webhook not verified: the database did not answer");
+            return RetryLater.Answer(http);
+        }
+        if (secret is null) return Refuse(http, "unknown_tenant", TypedResults.NotFound());
+
+        if (!Verify(body.Received, http.Request.Headers[Header], secrets.Unprotect(secret)))
+        {
+            logger.LogWarning("Cal.com webhook with a bad signature for company {CompanyId} refused", companyId);
             return Refuse(http, "bad_signature", TypedResults.Unauthorized());
         }
-        body.SignerCompanyId = company.Id;
+        body.SignerCompanyId = companyId;
         return await next(context);
     }
 

@@ -51,6 +51,6 @@ public static class CalComWebhookEndpoints
             CompanyId = body.SignerCompanyId, CorrelationId = http.TraceIdentifier,
         }, ct);
         // Cal.com retries on anything but 2xx.
-        return outcome == IntakeOutcome.Unavailable ? TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok();
+        return outcome == IntakeOutcome.Unavailable ? RetryLater.Answer(http) : TypedResults.Ok();
     }
 }

@@ -74,7 +74,7 @@ public static class RetellWebhookEndpoints
             MetricLabel = label, CorrelationId = http.TraceIdentifier,
         }, ct);
         // Retell retries on anything but 2xx.
-        return outcome == IntakeOutcome.Unavailable ? TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable) : TypedResults.NoContent();
+        return outcome == IntakeOutcome.Unavailable ? RetryLater.Answer(http) : TypedResults.NoContent();
     }
 
     /// <summary>Retell asks who is being called: the date context and whether the caller is a

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using AskPro.Infrastructure.Telephony;
+using AskPro.Tests.Support;
+using Npgsql;
+
+namespace AskPro.Tests.Operations.Faults;
+
+/// <summary>Faults while calls run, with the real servers stopped and started by pid under the
+/// real app process (<see cref="AppProcess"/>, demo salon on PostgreSQL): Redis lost and back,
+/// PostgreSQL killed and restarted, a table held by another connection's lock.</summary>
+public sealed class FaultTests
+{
+    private const string RetellKey = "askpro-demo-retell-key";
+    private const int BudgetSeconds = 3;
+
+    [RedisPostgresFact]
+    public async Task Redis_stopped_and_started_again_calls_keep_booking_and_duplicates_are_applied_once()
+    {
+        var redisPort = TestServices.FreePort();
+        var redis = RedisServer.StartOwn(redisPort);
+        try
+        {
+            var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+            using var app = await AppProcess.StartAsync(Settings(database, $"127.0.0.1:{redisPort},abortConnect=false,connectTimeout=1000"));
+            using var http = Http(app);
+            await Eventually.Async("readiness sees Redis", () => ReadinessAsync(http), r => r is (HttpStatusCode.OK, "Healthy"), TimeSpan.FromSeconds(30));
+
+            await redis.StopAsync(TimeSpan.FromSeconds(10));
+            await RedisServer.WaitUntilDownAsync(redisPort);
+            await Eventually.Async("readiness reports Redis down", () => ReadinessAsync(http), r => r is (HttpStatusCode.ServiceUnavailable, "Unhealthy"), TimeSpan.FromSeconds(30));
+
+            var day = NextWorkday(DateTime.Today.AddDays(18));
+            var caller = new RetellClient(http, RetellKey, () => DateTimeOffset.UtcNow);
+            var booked = await caller.CallAsync("book_appointment", Wish(day, "10 Uhr", "Redis Ausfall"), "call_faults_redis_" + Guid.NewGuid().ToString("N"));
+            Assert.True(booked.GetProperty("status").GetString() == "booked", booked.ToString());
+
+            // Without Redis's duplicate shortcut the inbox's unique index decides: twice sent, both acknowledged, stored once.
+            var callId = "call_faults_dup_" + Guid.NewGuid().ToString("N");
+            Assert.Equal(HttpStatusCode.NoContent, (await SendWebhookAsync(http, "call_ended", callId)).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await SendWebhookAsync(http, "call_ended", callId)).StatusCode);
+            Assert.Equal(1L, await ScalarAsync(database, """SELECT count(*) FROM "Inbox" WHERE "EventKey" = @p""", callId + ":call_ended"));
+
+            redis = RedisServer.StartOwn(redisPort);
+            await Eventually.Async("readiness healthy again", () => ReadinessAsync(http), r => r is (HttpStatusCode.OK, "Healthy"), TimeSpan.FromSeconds(45));
+            var again = await caller.CallAsync("book_appointment", Wish(day, "14 Uhr", "Redis Zurueck"), "call_faults_redis_back_" + Guid.NewGuid().ToString("N"));
+            Assert.True(again.GetProperty("status").GetString() == "booked", again.ToString());
+            Assert.Equal(0L, await ScalarAsync(database, HalfWrittenBookings, null));
+        }
+        finally
+        {
+            redis.Dispose();
+        }
+    }
+
+    [RedisPostgresFact]
+    public async Task PostgreSQL_killed_mid_traffic_answers_the_fallback_and_503_then_recovers_with_nothing_half_written()
+    {
+        var postgres = await PostgresServer.StartOwnAsync();
+        try
+        {
+            var database = await postgres.CreateDatabaseAsync();
+            using var app = await AppProcess.StartAsync(Settings(database, redis: null));
+            using var http = Http(app);
+            var caller = new RetellClient(http, RetellKey, () => DateTimeOffset.UtcNow);
+            var day = NextWorkday(DateTime.Today.AddDays(19));
+
+            // Callers book on while the server dies: every answer is a 200 with a German sentence.
+            using var stop = new CancellationTokenSource();
+            var replies = new System.Collections.Concurrent.ConcurrentBag<JsonElement>();
+            var traffic = Enumerable.Range(0, 3).Select(n => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    var hour = 9 + (n * 3 + i) % 9;
+                    var minute = i / 9 % 4 * 15;
+                    replies.Add(await caller.CallAsync("book_appointment", Wish(day.AddDays(i / 36 * 7), $"{hour}:{minute:D2} Uhr", $"Anrufer {(char)('A' + n)}{(char)('a' + i % 26)}"),
+                        $"call_faults_pg_{n}_{i}_{Guid.NewGuid():N}", fromNumber: $"+4916012{n}{i:D5}"));
+                }
+            })).ToList();
+            await Eventually.Async("some bookings before the outage", () => Task.FromResult(replies.Count), c => c >= 3, TimeSpan.FromSeconds(30));
+
+            await postgres.KillAsync();
+            var duringOutage = await caller.CallAsync("book_appointment", Wish(day, "17 Uhr", "Ausfall Anrufer"), "call_faults_pg_down_" + Guid.NewGuid().ToString("N"));
+            Assert.Equal("error", duringOutage.GetProperty("status").GetString());
+            Assert.Equal(FunctionCallHandler.UnavailableSentence, duringOutage.GetProperty("message").GetString());
+            var webhook = await SendWebhookAsync(http, "call_ended", "call_faults_pg_webhook");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, webhook.StatusCode);
+            Assert.NotNull(webhook.Headers.RetryAfter);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("health/ready")).StatusCode);
+
+            await postgres.RestartAsync();
+            await Eventually.Async("ready after PostgreSQL is back", async () => (await http.GetAsync("health/ready")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(45));
+            stop.Cancel();
+            await Task.WhenAll(traffic);
+
+            // Providers retry the 503: the redelivery is stored now, once.
+            Assert.Equal(HttpStatusCode.NoContent, (await SendWebhookAsync(http, "call_ended", "call_faults_pg_webhook")).StatusCode);
+            Assert.Equal(1L, await ScalarAsync(database, """SELECT count(*) FROM "Inbox" WHERE "EventKey" = @p""", "call_faults_pg_webhook:call_ended"));
+            var after = await caller.CallAsync("book_appointment", Wish(day.AddDays(1), "11 Uhr", "Nach Neustart"), "call_faults_pg_after_" + Guid.NewGuid().ToString("N"));
+            Assert.True(after.GetProperty("status").GetString() == "booked", after.ToString());
+
+            var statuses = replies.Select(r => r.GetProperty("status").GetString()).ToList();
+            Assert.Contains("booked", statuses);
+            Assert.All(replies.Where(r => r.GetProperty("status").GetString() == "error"),
+                r => Assert.Equal(FunctionCallHandler.UnavailableSentence, r.GetProperty("message").GetString()));
+            // Every "booked" the agent heard is in the database; nothing is there half.
+            var stored = await ScalarAsync(database, BookedByCalls, "call_faults_pg_%");
+            Assert.True(stored >= statuses.Count(s => s == "booked"), $"{stored} appointments stored, {statuses.Count(s => s == "booked")} bookings heard");
+            Assert.Equal(0L, await ScalarAsync(database, HalfWrittenBookings, null));
+        }
+        finally
+        {
+            if (!postgres.HasExited) await postgres.KillAsync();
+        }
+    }
+
+    [RedisPostgresFact]
+    public async Task A_table_locked_by_another_connection_gets_the_fallback_within_the_budget_and_nothing_half_written()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        using var app = await AppProcess.StartAsync(Settings(database, redis: null));
+        using var http = Http(app);
+        var caller = new RetellClient(http, RetellKey, () => DateTimeOffset.UtcNow);
+        var day = NextWorkday(DateTime.Today.AddDays(20));
+        var wish = Wish(day, "10 Uhr", "Gesperrt Anrufer");
+        var callId = "call_faults_lock_" + Guid.NewGuid().ToString("N");
+        Assert.Equal("available", (await caller.CallAsync("check_availability", wish, callId)).GetProperty("status").GetString());
+
+        await using (var locker = new NpgsqlConnection(database))
+        {
+            await locker.OpenAsync();
+            await using var transaction = await locker.BeginTransactionAsync();
+            await using (var lockTable = new NpgsqlCommand("""LOCK TABLE "SlotClaims" IN ACCESS EXCLUSIVE MODE""", locker, transaction)) await lockTable.ExecuteNonQueryAsync();
+
+            var clock = Stopwatch.StartNew();
+            var reply = await caller.CallAsync("book_appointment", wish, callId);
+            var took = clock.Elapsed;
+            Assert.Equal("error", reply.GetProperty("status").GetString());
+            Assert.Equal(FunctionCallHandler.UnavailableSentence, reply.GetProperty("message").GetString());
+            Assert.True(took >= TimeSpan.FromSeconds(BudgetSeconds - 0.5) && took < TimeSpan.FromSeconds(BudgetSeconds + 4), $"answered after {took.TotalSeconds:0.0} s, budget {BudgetSeconds} s");
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(0L, await ScalarAsync(database, BookedByCalls, callId));
+        Assert.Equal(0L, await ScalarAsync(database, HalfWrittenBookings, null));
+        var retried = await caller.CallAsync("book_appointment", wish, callId);
+        Assert.True(retried.GetProperty("status").GetString() == "booked", retried.ToString());
+    }
+
+    /// <summary>Appointments booked by the calls whose Retell id is like the parameter.</summary>
+    private const string BookedByCalls = """
+        SELECT count(*) FROM "Appointments" a JOIN "Calls" c ON c."Id" = a."CallId" WHERE c."RetellCallId" LIKE @p
+        """;
+
+    /// <summary>An active appointment (scheduled, confirmed, pending) without its slot claims or a claim without its appointment.</summary>
+    private const string HalfWrittenBookings = """
+        SELECT (SELECT count(*) FROM "Appointments" a WHERE a."Status" IN ('Scheduled', 'Confirmed', 'Pending') AND NOT EXISTS (SELECT 1 FROM "SlotClaims" s WHERE s."AppointmentId" = a."Id"))
+             + (SELECT count(*) FROM "SlotClaims" s WHERE NOT EXISTS (SELECT 1 FROM "Appointments" a WHERE a."Id" = s."AppointmentId"))
+        """;
+
+    private static Dictionary<string, string> Settings(string database, string? redis)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:ConnectionString"] = database,
+            ["Demo:Seed"] = "true",
+            ["Retell:FunctionBudgetSeconds"] = BudgetSeconds.ToString(),
+        };
+        if (redis is not null) settings["Redis:Configuration"] = redis;
+        return settings;
+    }
+
+    private static HttpClient Http(AppProcess app) => new() { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static object Wish(DateTime day, string time, string name) =>
+        new { datum = day.ToString("dd.MM.yyyy"), uhrzeit = time, dienstleistung = "Herrenhaarschnitt", mitarbeiter = "egal", name };
+
+    private static async Task<(HttpStatusCode Status, string? Redis)> ReadinessAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("health/ready");
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        return (response.StatusCode, checks.TryGetProperty("redis", out var redis) ? redis.GetString() : null);
+    }
+
+    private static Task<HttpResponseMessage> SendWebhookAsync(HttpClient http, string eventType, string callId)
+    {
+        var body = JsonSerializer.Serialize(new { @event = eventType, call = new { call_id = callId, to_number = RetellClient.SalonNumber } });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/retell") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(RetellSignature.Header, FakeRetell.Sign(body, RetellKey, DateTimeOffset.UtcNow));
+        return http.SendAsync(request);
+    }
+
+    private static async Task<long> ScalarAsync(string database, string sql, string? parameter)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (parameter is not null) command.Parameters.AddWithValue("p", parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Tuesday to Friday outside the demo's Christmas closure and the New Year holidays.</summary>
+    private static DateTime NextWorkday(DateTime from)
+    {
+        while (from.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday or DayOfWeek.Monday
+               || (from.Month == 12 && from.Day >= 20) || (from.Month == 1 && from.Day <= 10)) from = from.AddDays(1);
+        return from.Date;
+    }
+}
