@@ -70,6 +70,59 @@ public sealed class SecurityBrowserTests(AppHost app)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>The settings pages under the CSP too, and SQL typed into the portal's own search
+    /// boxes (customer search, audit filters) is searched for as text: no error shown, no console
+    /// error, no violation, the database unchanged.</summary>
+    [BrowserFact]
+    public async Task Settings_pages_work_under_the_CSP_and_sql_typed_into_search_boxes_changes_nothing()
+    {
+        const string Fragment = "'; DROP TABLE \"Customers\"; -- ' OR '1'='1";
+        var before = await CountsAsync();
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await page.Context.AddInitScriptAsync(ListenForViolations);
+        await page.GotoAsync("/account/login");
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        var problems = new List<string>();
+
+        async Task CheckAsync(string where)
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            problems.AddRange((await page.EvaluateAsync<string[]>("() => window.__csp || []")).Select(v => $"{where}: CSP refused {v}"));
+            if (await page.GetByTestId("load-error").CountAsync() > 0) problems.Add($"{where}: the page shows a load error");
+        }
+
+        foreach (var path in new[] { "/onboarding", "/settings/online-booking", "/settings/calendar", "/settings/team", "/settings/staff",
+                     "/settings/services", "/settings/branches", "/settings/messages", "/settings/api-keys" })
+        {
+            await page.GotoAsync(path);
+            await browser.WaitForCircuitAsync();
+            await CheckAsync(path);
+        }
+
+        await page.GotoAsync("/customers");
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("customer-search").FillAsync(Fragment);
+        await page.GetByTestId("customer-find").ClickAsync();
+        await CheckAsync("/customers search");
+
+        await page.GotoAsync("/audit");
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("audit-actor").FillAsync(Fragment);
+        await page.GetByTestId("audit-text").FillAsync(Fragment);
+        await page.GetByTestId("audit-apply").ClickAsync();
+        await CheckAsync("/audit filter");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("audit-grid")).ToBeVisibleAsync();
+
+        problems.AddRange(browser.ConsoleErrors.Select(e => "console: " + e));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    private Task<(int Customers, int Appointments, int Users)> CountsAsync() => app.ReadAsync(async db =>
+        (await db.Customers.IgnoreQueryFilters().CountAsync(), await db.Appointments.IgnoreQueryFilters().CountAsync(), await db.Users.CountAsync()));
+
     private async Task<Guid> StoreScriptThroughTheApiAsync()
     {
         using var api = app.ApiClient(DemoData.Salon.ApiKey);
