@@ -67,11 +67,12 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
     /// The customer is joined without correlation (LEFT JOIN … ON 1 = 1), which SQLite can do.
     /// Their appointments are not part of it: as a collection with a limit EF reads them through
     /// ROW_NUMBER() over every future appointment of the company, on every function call.
-    /// Tracked: the row is updated by its callers.</summary>
+    /// Tracked: the row is updated by its callers (AsNoTracking anywhere in it would untrack the
+    /// whole query, the call row included).</summary>
     private static readonly CompiledPerProvider<Func<AskProDbContext, string, E164Number, CancellationToken, Task<FoundCall?>>> CallWithCaller = new(() =>
         EF.CompileAsyncQuery((AskProDbContext db, string retellCallId, E164Number phone, CancellationToken _) => (
                 from call in db.Calls.Where(c => c.RetellCallId == retellCallId)
-                from customer in db.Customers.AsNoTracking().Where(x => x.Phone == phone).DefaultIfEmpty()
+                from customer in db.Customers.Where(x => x.Phone == phone).DefaultIfEmpty()
                 select new FoundCall(call, customer))
             .FirstOrDefault()));
 

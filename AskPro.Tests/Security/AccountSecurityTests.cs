@@ -24,7 +24,7 @@ public sealed class AccountSecurityTests(AppHost app)
     public static TheoryData<string> ForeignTargets => new()
     {
         "https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "/\r\nSet-Cookie: x=1",
-        " //evil.example", "javascript:alert(1)", "http:evil.example", "/%09/evil.example".Replace("%09", "\u0009"), "/ü", "",
+        " //evil.example", "javascript:alert(1)", "http:evil.example", "/\n/evil.example", "/ü", "",
     };
 
     [Theory]
