@@ -42,7 +42,7 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
                 db.ChangeTracker.Clear();
                 return false;
             }
-            catch (DbUpdateException ex) when (attempt < MaxDeadlockRetries && DatabaseMigrator.IsDeadlock(ex))
+            catch (Exception ex) when (attempt < MaxDeadlockRetries && DatabaseMigrator.IsDeadlock(ex))
             {
             }
         }

@@ -42,7 +42,7 @@ internal sealed class DatabaseHoldStore(AskProDbContext db, TimeProvider clock) 
             await tx.CommitAsync(ct);
             return held;
         }
-        catch (Exception ex) when (ex is DbUpdateException update && DatabaseMigrator.IsUniqueViolation(update) || DatabaseMigrator.IsDeadlock(ex))
+        catch (Exception ex) when (DatabaseMigrator.IsUniqueViolation(ex) || DatabaseMigrator.IsDeadlock(ex))
         {
             // Another call took some of this time at the same moment (or wanted it in another
             // order and the database aborted this one): nothing is held this time; booking is

@@ -23,7 +23,7 @@ public static class DatabaseMigrator
         }
     }
 
-    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    public static bool IsUniqueViolation(Exception ex) => DatabaseError(ex) switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
@@ -35,11 +35,21 @@ public static class DatabaseMigrator
     /// <summary>The database broke a lock cycle by aborting this writer's transaction (nothing
     /// of it was written): two writers took the same unique keys in different orders. Retrying
     /// the whole unit of work is the remedy; the retry then meets the winner's rows.</summary>
-    public static bool IsDeadlock(Exception ex) => (ex is DbUpdateException { InnerException: { } inner } ? inner : ex) switch
+    public static bool IsDeadlock(Exception ex) => DatabaseError(ex) switch
     {
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected,
         // 1205: chosen as the deadlock victim.
         Microsoft.Data.SqlClient.SqlException sql => sql.Number == 1205,
         _ => false,
     };
+
+    /// <summary>The provider's own error under EF's wrappers: a DbUpdateException, and around it
+    /// the execution strategy's InvalidOperationException when the provider calls the error
+    /// transient (a deadlock is; the non-retrying Npgsql strategy still wraps it).</summary>
+    private static Exception? DatabaseError(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is System.Data.Common.DbException) return e;
+        return null;
+    }
 }
