@@ -54,8 +54,7 @@ public sealed class CallRecords(AskProDbContext db, TimeProvider clock)
     private async Task<KnownCaller> KnownAsync(Customer? customer, DateTime now, CancellationToken ct)
     {
         if (customer is null) return KnownCaller.Unknown;
-        var upcoming = new List<Appointment>();
-        await foreach (var appointment in UpcomingOf.For(db)(db, customer.Id, now).WithCancellation(ct)) upcoming.Add(appointment);
+        var upcoming = await System.Linq.AsyncEnumerable.ToListAsync(UpcomingOf.For(db)(db, customer.Id, now), ct);
         return new KnownCaller(customer, upcoming);
     }
 
