@@ -25,7 +25,7 @@ public sealed class BackupJob(IServiceScopeFactory scopes, TimeProvider clock, I
         var options = services.GetRequiredService<IOptions<BackupOptions>>().Value;
         var backup = DatabaseBackups.For(services.GetRequiredService<IOptions<DatabaseOptions>>().Value, options);
         if (backup is null)
-            return (JobOutcome.NotConfigured, "SQL Server is backed up by the server's own backup schedule; AskPro makes no copy.");
+            return (JobOutcome.NotConfigured, "SQL Server wird nach dem eigenen Sicherungsplan des Servers gesichert; AskPro legt keine Kopie an.");
         if (backup is PostgresDatabaseBackup postgres && !postgres.Tools.Available)
             return (JobOutcome.NotConfigured, PostgresTools.NotFound);
 
@@ -41,11 +41,11 @@ public sealed class BackupJob(IServiceScopeFactory scopes, TimeProvider clock, I
 
         var name = Path.GetFileName(file.Path);
         var drill = await backup.DrillAsync(file.Path, _clock.GetUtcNow().UtcDateTime, ct);
-        if (!drill.Passed) return (JobOutcome.Failed, $"{name}, {file.SizeBytes} bytes: restore drill failed: {drill.Detail}");
+        if (!drill.Passed) return (JobOutcome.Failed, $"{name}, {file.SizeBytes} Bytes: Wiederherstellungsprobe fehlgeschlagen: {drill.Detail}");
 
         var removed = Prune(options.Directory, backup.Extension, options.Keep);
         return (JobOutcome.Succeeded,
-            $"{name}, {file.SizeBytes} bytes, sha256 {file.Sha256}; verified by restore drill: {drill.Detail}; removed {removed} old backup(s)");
+            $"{name}, {file.SizeBytes} Bytes, SHA-256 {file.Sha256}; durch Wiederherstellungsprobe geprüft: {drill.Detail}; {removed} alte Sicherung(en) entfernt");
     }
 
     private static int Prune(string directory, string extension, int keep)

@@ -1,11 +1,7 @@
 using System.Net;
 using AskPro.Tests.Support;
 using AskPro.Web.Demo;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace AskPro.Tests.Accounts;
@@ -169,19 +165,11 @@ public sealed class RouteAccessTests(AppHost app)
 
     private (List<string> Pages, List<string> Others) AppEndpoints()
     {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var pages = endpoints.Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
-            .Select(e => e.RoutePattern.RawText!).Distinct().ToList();
-        var others = endpoints.Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
-                .Select(m => $"{m} {"/" + e.RoutePattern.RawText!.TrimStart('/')}"))
-            .Distinct().ToList();
-        return (pages, others);
+        var endpoints = Support.AppEndpoints.Of(app.Services);
+        return (endpoints.Where(e => e.IsPage).Select(e => e.Key).ToList(), endpoints.Where(e => !e.IsPage).Select(e => e.Key).ToList());
     }
 
-    /// <summary>Blazor's circuit hub and framework files: served by the framework to everyone, no data.</summary>
-    private static bool IsFramework(string endpoint) =>
-        endpoint.Contains("/_blazor") || endpoint.Contains("/_framework/") || endpoint.Contains("_content/");
+    private static bool IsFramework(string endpoint) => Support.AppEndpoints.IsFramework(endpoint);
 
     private static string Concrete(string pattern) => pattern
         .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", Guid.NewGuid().ToString())

@@ -30,7 +30,7 @@ public sealed class BackupTests : IDisposable
         var run = await RunBackupJobAsync(_app);
 
         Assert.Equal(JobOutcome.Succeeded, run.Outcome);
-        Assert.Contains("verified by restore drill", run.Message);
+        Assert.Contains("durch Wiederherstellungsprobe geprüft", run.Message);
         var backup = Assert.Single(Directory.GetFiles(_app.BackupDirectory, "askpro-*.db"));
         Assert.Contains(BackupChecksum.Of(backup), await File.ReadAllTextAsync(backup + ".sha256"));
         var manifest = await BackupManifest.ReadAsync(backup, default);
@@ -61,7 +61,7 @@ public sealed class BackupTests : IDisposable
 
         var drill = await new SqliteDatabaseBackup(Live).DrillAsync(backup.Path, DateTime.UtcNow, default);
         Assert.False(drill.Passed);
-        Assert.Contains("does not match its .sha256", drill.Detail);
+        Assert.Contains("stimmt nicht mit ihrer .sha256-Datei überein", drill.Detail);
         Assert.False(BackupVerification.TryRead(backup.Path)!.Passed); // stored for the health page
 
         Assert.Equal(1, await RestoreCommand.RunAsync([backup.Path, "--yes", $"--Database:ConnectionString={Live}"]));
@@ -85,8 +85,8 @@ public sealed class BackupTests : IDisposable
 
         var drill = await sqlite.DrillAsync(backup.Path, DateTime.UtcNow, default);
         Assert.False(drill.Passed);
-        Assert.Contains("Appointments checksum differs", drill.Detail);
-        Assert.Contains($"Customers rows {tables["Customers"].Rows}≠{tables["Customers"].Rows - 1}", drill.Detail);
+        Assert.Contains("Appointments: Prüfsumme weicht ab", drill.Detail);
+        Assert.Contains($"Customers: Zeilen {tables["Customers"].Rows}≠{tables["Customers"].Rows - 1}", drill.Detail);
     }
 
     [BrowserFact]
@@ -112,7 +112,7 @@ public sealed class BackupTests : IDisposable
         await Expect(good).ToContainTextAsync(" MB");
         var bad = list.Locator("tr", new() { HasText = Path.GetFileName(broken.Path) });
         await Expect(bad.GetByTestId("backup-drill")).ToContainTextAsync("fehlgeschlagen");
-        await Expect(bad.GetByTestId("backup-drill")).ToContainTextAsync("does not match its .sha256");
+        await Expect(bad.GetByTestId("backup-drill")).ToContainTextAsync("stimmt nicht mit ihrer .sha256-Datei überein");
         await browser.ScreenshotAsync("11b-platform-health-backups");
     }
 

@@ -48,7 +48,7 @@ public sealed class PostgresBackupTests
         BackupTests.FlipBytes(dump);
         var drill = await live.DrillAsync(dump, DateTime.UtcNow, default);
         Assert.False(drill.Passed);
-        Assert.Contains("does not match its .sha256", drill.Detail);
+        Assert.Contains("stimmt nicht mit ihrer .sha256-Datei überein", drill.Detail);
         Assert.Equal(1, await RestoreCommand.RunAsync([dump, "--yes", "--Database:Provider=Postgres", $"--Database:ConnectionString={database}"]));
 
         // Corrupted before its checksum was taken: pg_restore itself fails in the scratch database.

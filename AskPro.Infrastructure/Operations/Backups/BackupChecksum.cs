@@ -16,10 +16,10 @@ public static class BackupChecksum
     {
         var checksumFile = path + ".sha256";
         if (!File.Exists(checksumFile))
-            throw new InvalidDataException($"{Path.GetFileName(path)} has no .sha256 file beside it; refusing to use it.");
+            throw new InvalidDataException($"{Path.GetFileName(path)} hat keine .sha256-Datei daneben und wird darum nicht verwendet.");
         var expected = File.ReadAllText(checksumFile).Split(' ', 2)[0].Trim();
         if (!string.Equals(expected, Of(path), StringComparison.OrdinalIgnoreCase))
-            throw new InvalidDataException($"The SHA-256 of {Path.GetFileName(path)} does not match its .sha256 file (the file is damaged or was changed).");
+            throw new InvalidDataException($"Die SHA-256-Prüfsumme von {Path.GetFileName(path)} stimmt nicht mit ihrer .sha256-Datei überein (die Datei ist beschädigt oder wurde verändert).");
     }
 
     public static string Of(string path)

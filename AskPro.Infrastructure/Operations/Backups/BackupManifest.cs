@@ -16,9 +16,9 @@ public sealed record BackupManifest(DateTime CreatedUtc, string Sha256, IReadOnl
     public static async Task<BackupManifest> ReadAsync(string backupPath, CancellationToken ct)
     {
         if (!File.Exists(PathOf(backupPath)))
-            throw new InvalidDataException($"{Path.GetFileName(backupPath)} has no manifest; there is nothing to compare the restore with.");
+            throw new InvalidDataException($"{Path.GetFileName(backupPath)} hat kein Manifest; es gibt nichts, womit die Wiederherstellung verglichen werden kann.");
         return JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(PathOf(backupPath), ct), Json)
-               ?? throw new InvalidDataException("The manifest is empty.");
+               ?? throw new InvalidDataException("Das Manifest ist leer.");
     }
 }
 
@@ -43,7 +43,7 @@ public sealed record BackupVerification(DateTime VerifiedUtc, bool Passed, strin
         }
         catch (JsonException e)
         {
-            return Failed(File.GetLastWriteTimeUtc(PathOf(backupPath)), "The verification file is unreadable: " + e.Message);
+            return Failed(File.GetLastWriteTimeUtc(PathOf(backupPath)), "Die Prüfdatei ist nicht lesbar: " + e.Message);
         }
     }
 }

@@ -46,7 +46,7 @@ public abstract class DatabaseBackup
             var restored = await FingerprintRestoredCopyAsync(backupPath, ct);
             var differences = TableFingerprint.Differences(manifest.Tables, restored);
             result = differences.Count == 0
-                ? BackupVerification.Ok(utcNow, $"{restored.Count} tables, {restored.Values.Sum(t => t.Rows)} rows match")
+                ? BackupVerification.Ok(utcNow, $"{restored.Count} Tabellen, {restored.Values.Sum(t => t.Rows)} Zeilen stimmen überein")
                 : BackupVerification.Failed(utcNow, string.Join("; ", differences));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or JsonException or DbException or BackupToolException)

@@ -4,7 +4,8 @@ using Npgsql;
 
 namespace AskPro.Infrastructure.Operations.Backups;
 
-/// <summary>pg_dump / pg_restore failed (exit code and their stderr, which names no secrets).</summary>
+/// <summary>pg_dump / pg_restore failed (exit code and their stderr, which names no secrets). The
+/// message is German: the health page shows it as the backup's or the drill's reason.</summary>
 public sealed class BackupToolException(string message) : Exception(message);
 
 /// <summary>Runs PostgreSQL's client tools against the configured server. The password goes into
@@ -12,7 +13,7 @@ public sealed class BackupToolException(string message) : Exception(message);
 public sealed class PostgresTools(NpgsqlConnectionStringBuilder server, string? binDirectory)
 {
     public static readonly string NotFound =
-        "pg_dump/pg_restore not found (Backup:PostgresBinDirectory, the PATH or /usr/lib/postgresql/*/bin); PostgreSQL backups are not configured.";
+        "pg_dump/pg_restore nicht gefunden (Backup:PostgresBinDirectory, PATH oder /usr/lib/postgresql/*/bin); PostgreSQL-Datensicherungen sind nicht eingerichtet.";
 
     /// <summary>The configured directory, else the PATH, else the newest Debian package's bin folder.</summary>
     public string? Find(string tool)
@@ -28,9 +29,21 @@ public sealed class PostgresTools(NpgsqlConnectionStringBuilder server, string? 
 
     public bool Available => Find("pg_dump") is not null && Find("pg_restore") is not null;
 
-    /// <summary>Runs <paramref name="tool"/> with the server's host, port and user added, the
-    /// given database and arguments; throws with its stderr when it fails.</summary>
+    /// <summary>Runs <paramref name="tool"/> (see <see cref="StartInfo"/>); throws with its stderr when it fails.</summary>
     public async Task RunAsync(string tool, string database, IEnumerable<string> arguments, CancellationToken ct)
+    {
+        using var process = Process.Start(StartInfo(tool, database, arguments)) ?? throw new BackupToolException($"{tool} konnte nicht gestartet werden.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = await process.StandardError.ReadToEndAsync(ct);
+        await output;
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0) throw new BackupToolException($"{tool} endete mit Code {process.ExitCode}: {errors.Trim()}");
+    }
+
+    /// <summary>How <paramref name="tool"/> is started: the given arguments, then the server's host,
+    /// port, user and the database as separate arguments (no connection string, which could carry the
+    /// password) and --no-password; the password only in the child's environment.</summary>
+    public ProcessStartInfo StartInfo(string tool, string database, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(Find(tool) ?? throw new BackupToolException(NotFound))
         {
@@ -42,12 +55,6 @@ public sealed class PostgresTools(NpgsqlConnectionStringBuilder server, string? 
                      "--username", server.Username ?? "postgres", "--no-password", "--dbname", database])
             start.ArgumentList.Add(argument);
         if (!string.IsNullOrEmpty(server.Password)) start.Environment["PGPASSWORD"] = server.Password;
-
-        using var process = Process.Start(start) ?? throw new BackupToolException($"{tool} could not be started.");
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var errors = await process.StandardError.ReadToEndAsync(ct);
-        await output;
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new BackupToolException($"{tool} exited with {process.ExitCode}: {errors.Trim()}");
+        return start;
     }
 }

@@ -10,11 +10,11 @@ public sealed record TableFingerprint(long Rows, string Checksum)
         var differences = new List<string>();
         foreach (var (table, want) in expected.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (!actual.TryGetValue(table, out var got)) differences.Add($"{table} missing in the restored copy");
-            else if (got.Rows != want.Rows) differences.Add($"{table} rows {want.Rows}≠{got.Rows}");
-            else if (got.Checksum != want.Checksum) differences.Add($"{table} checksum differs");
+            if (!actual.TryGetValue(table, out var got)) differences.Add($"{table} fehlt in der wiederhergestellten Kopie");
+            else if (got.Rows != want.Rows) differences.Add($"{table}: Zeilen {want.Rows}≠{got.Rows}");
+            else if (got.Checksum != want.Checksum) differences.Add($"{table}: Prüfsumme weicht ab");
         }
-        differences.AddRange(actual.Keys.Except(expected.Keys).Order(StringComparer.Ordinal).Select(t => $"{t} not in the manifest"));
+        differences.AddRange(actual.Keys.Except(expected.Keys).Order(StringComparer.Ordinal).Select(t => $"{t} steht nicht im Manifest"));
         return differences;
     }
 }

@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using AskPro.Core.Scheduling;
+using AskPro.Tests.Support;
+using AskPro.Tests.Telephony;
+using AskPro.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AskPro.Tests.Browser;
+
+/// <summary>Markup stored through the channels a stranger can write to — a signed Cal.com booking
+/// (attendee name, e-mail, notes), the public booking page and its waitlist form — in a real
+/// browser on every portal page that shows what they stored: calendar and its appointment dialog,
+/// appointments, customers, the customer's page, waitlist, audit, the inbox's payload view. Names
+/// refuse markup (a Cal.com attendee becomes "Cal.com-Gast"); an e-mail address may carry it in a
+/// quoted local part, and is shown as that text. The payloads would add elements marked
+/// <c>data-xss</c> and set <c>window.__xss</c>; neither may happen (the element check holds even
+/// where the CSP would stop the script).</summary>
+public sealed class StoredScriptBrowserTests : IDisposable
+{
+    private const string Markup = "<b data-xss>fett</b><img data-xss src=x onerror=window.__xss=1>";
+
+    /// <summary>Valid addresses: RFC 5321 allows all of this inside a quoted local part.</summary>
+    private const string CalEmail = "\"" + Markup + "cal\"@example.org", OnlineEmail = "\"" + Markup + "online\"@example.org",
+        WaitlistEmail = "\"" + Markup + "warte\"@example.org";
+
+    private readonly BookingApp _app = new(new Dictionary<string, string?>
+    {
+        ["OnlineBooking:MinSecondsToSubmit"] = "0", ["CalCom:WarmupOnStart"] = "false", ["CalCom:WarmupCron"] = Calendars.CalComSalon.NoWarmup,
+    });
+
+    public void Dispose() => _app.Dispose();
+
+    [BrowserFact]
+    public async Task Markup_from_cal_com_the_booking_page_and_the_waitlist_form_is_shown_as_text_on_every_page()
+    {
+        var calUid = await BookThroughCalComAsync();
+        var calCustomer = await _app.ReadAsync(db => db.Appointments.Where(a => a.ExternalUid == calUid)
+            .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { c.Id, c.Name, c.Email, a.Source }).SingleAsync());
+        Assert.Equal(("Cal.com-Gast", CalEmail, AppointmentSource.CalCom), (calCustomer.Name, calCustomer.Email, calCustomer.Source)); // the name refused, the address kept as typed
+
+        await using var browser = await BrowserSession.StartAsync(_app.Host.BaseAddress, width: 1600, height: 1000);
+        var page = browser.Page;
+        var problems = new List<string>();
+
+        async Task InertAsync(string where)
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var injected = await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-xss]').length");
+            if (injected > 0) problems.Add($"{where}: {injected} element(s) from stored markup in the page");
+            if (await page.EvaluateAsync<bool>("() => window.__xss !== undefined")) problems.Add($"{where}: stored script ran");
+        }
+
+        // A visitor of the booking page joins the waitlist, then books; both with markup in the address.
+        await page.GotoAsync("/book/" + DemoData.Salon.TenantKey);
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("service").First.ClickAsync();
+        await page.GetByTestId("staff-any").ClickAsync();
+        await page.GetByTestId("waitlist-open").ClickAsync();
+        await page.GetByTestId("waitlist-name").FillAsync("Wanda Warte");
+        await page.GetByTestId("waitlist-phone").FillAsync("0151 5550001");
+        await page.GetByTestId("waitlist-email").FillAsync(WaitlistEmail);
+        await page.GetByTestId("waitlist-consent").ClickAsync();
+        await page.GetByTestId("waitlist-submit").ClickAsync();
+        await Expect(page.GetByTestId("waitlist-joined")).ToBeVisibleAsync();
+        await InertAsync("/book after joining the waitlist");
+
+        await page.GotoAsync("/book/" + DemoData.Salon.TenantKey);
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("service").First.ClickAsync();
+        await page.GetByTestId("staff-any").ClickAsync();
+        await page.GetByTestId("day").First.ClickAsync();
+        await page.GetByTestId("slot").First.ClickAsync();
+        await page.GetByTestId("book-name").FillAsync("Berta Buchung");
+        await page.GetByTestId("book-phone").FillAsync("0151 5550002");
+        await page.GetByTestId("book-email").FillAsync(OnlineEmail);
+        await page.GetByTestId("book-consent").ClickAsync();
+        await page.GetByTestId("book-submit").ClickAsync();
+        await Expect(page.GetByTestId("booked")).ToBeVisibleAsync();
+        await InertAsync("/book after booking");
+        var online = await _app.ReadAsync(db => db.Customers.Where(c => c.Name == "Berta Buchung").Select(c => new { c.Id, c.Email }).SingleAsync());
+        var waiting = await _app.ReadAsync(db => db.Customers.Where(c => c.Name == "Wanda Warte").Select(c => new { c.Id, c.Email }).SingleAsync());
+        Assert.Equal((OnlineEmail, WaitlistEmail), (online.Email, waiting.Email));
+
+        // The salon's admin on every page that shows these records.
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        await InertAsync("/");
+
+        await page.GotoAsync("/calendar");
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("calendar-week").ClickAsync();
+        for (var i = 0; i < 3; i++) await page.GetByTestId("calendar-next").ClickAsync();
+        var calAppointment = page.Locator("[data-testid=appointment][data-start='2026-12-16T10:00']");
+        await Expect(calAppointment).ToContainTextAsync("Cal.com-Gast");
+        await InertAsync("/calendar");
+        await calAppointment.ClickAsync();
+        await Expect(page.GetByTestId("appointment-title")).ToHaveTextAsync("Herrenhaarschnitt · Cal.com-Gast");
+        await InertAsync("/calendar appointment dialog");
+
+        await page.GotoAsync("/appointments");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("appointments-grid").Locator("tbody tr").First).ToContainTextAsync("Cal.com-Gast"); // the latest start comes first
+        await InertAsync("/appointments");
+
+        await page.GotoAsync("/customers");
+        await browser.WaitForCircuitAsync();
+        foreach (var (name, email) in new[] { ("Cal.com-Gast", CalEmail), ("Berta Buchung", OnlineEmail), ("Wanda Warte", WaitlistEmail) })
+        {
+            await page.GetByTestId("customer-search").FillAsync(name);
+            await page.GetByTestId("customer-find").ClickAsync();
+            await Expect(page.GetByTestId("customers-grid").Locator("tbody tr", new() { HasText = name })).ToContainTextAsync(email);
+            await InertAsync($"/customers search {name}");
+        }
+
+        foreach (var (id, email) in new[] { (calCustomer.Id, CalEmail), (online.Id, OnlineEmail), (waiting.Id, WaitlistEmail) })
+        {
+            await page.GotoAsync($"/customers/{id}");
+            await browser.WaitForCircuitAsync();
+            await Expect(page.GetByTestId("edit-email").Locator("input")).ToHaveValueAsync(email);
+            await InertAsync($"/customers/{id}");
+        }
+
+        await page.GotoAsync("/waitlist");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("waitlist-row").Filter(new() { HasText = "Wanda Warte" })).ToBeVisibleAsync();
+        await InertAsync("/waitlist");
+
+        await page.GotoAsync("/audit");
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("audit-actor").FillAsync("calcom");
+        await page.GetByTestId("audit-apply").ClickAsync();
+        await Expect(page.GetByTestId("audit-grid")).ToContainTextAsync("appointment.book");
+        await InertAsync("/audit");
+
+        // The delivery itself, as the inbox's payload view shows it: the raw attendee, notes and all.
+        await page.GotoAsync("/operations/inbox");
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("inbox-show").First.ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync(calUid);
+        await Expect(page.Locator("body")).ToContainTextAsync("<b data-xss>fett</b>");
+        await InertAsync("/operations/inbox payload");
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
+    }
+
+    /// <summary>A signed BOOKING_CREATED (Herrenhaarschnitt = event type 1002 with Anna, a free
+    /// Wednesday three weeks ahead) whose attendee name, e-mail and every notes field carry markup;
+    /// processed by the inbox into an appointment and a customer.</summary>
+    private async Task<string> BookThroughCalComAsync()
+    {
+        var uid = "cal_markup_" + Guid.NewGuid().ToString("N")[..8];
+        var body = new JsonObject
+        {
+            ["triggerEvent"] = "BOOKING_CREATED", ["createdAt"] = DateTimeOffset.UtcNow.ToString("o"),
+            ["payload"] = new JsonObject
+            {
+                ["uid"] = uid, ["eventTypeId"] = 1002, ["title"] = Markup, ["startTime"] = "2026-12-16T10:00:00+01:00", ["endTime"] = "2026-12-16T10:30:00+01:00",
+                ["description"] = Markup, ["additionalNotes"] = Markup,
+                ["responses"] = new JsonObject { ["name"] = Markup, ["notes"] = new JsonObject { ["value"] = Markup } },
+                ["attendees"] = new JsonArray(new JsonObject { ["name"] = Markup + " Kalle", ["email"] = CalEmail, ["timeZone"] = "Europe/Berlin" }),
+                ["organizer"] = new JsonObject { ["email"] = "schmidt@demo-salon.demo", ["name"] = "Anna" },
+            },
+        }.ToJsonString();
+        using var sent = await FakeCalCom.SendAsync(_app.Host.ApiClient(null), body);
+        Assert.True(sent.IsSuccessStatusCode, $"{(int)sent.StatusCode}");
+        await Drain.InboxAsync(_app.Host.Services, "calcom");
+        var error = await _app.ReadAsync(db => db.Inbox.Where(i => i.EventKey.Contains(uid)).Select(i => i.LastError).SingleAsync());
+        Assert.True(string.IsNullOrEmpty(error), error);
+        return uid;
+    }
+}
