@@ -59,7 +59,7 @@ public sealed class StoredScriptBrowserTests : IDisposable
         await page.GetByTestId("staff-any").ClickAsync();
         await page.GetByTestId("waitlist-open").ClickAsync();
         await page.GetByTestId("waitlist-name").FillAsync("Wanda Warte");
-        await page.GetByTestId("waitlist-phone").FillAsync("0151 5550001");
+        await page.GetByTestId("waitlist-phone").FillAsync("0151 / 222 333 44");
         await page.GetByTestId("waitlist-email").FillAsync(WaitlistEmail);
         await page.GetByTestId("waitlist-consent").ClickAsync();
         await page.GetByTestId("waitlist-submit").ClickAsync();
@@ -73,7 +73,7 @@ public sealed class StoredScriptBrowserTests : IDisposable
         await page.GetByTestId("day").First.ClickAsync();
         await page.GetByTestId("slot").First.ClickAsync();
         await page.GetByTestId("book-name").FillAsync("Berta Buchung");
-        await page.GetByTestId("book-phone").FillAsync("0151 5550002");
+        await page.GetByTestId("book-phone").FillAsync("0151 / 234 567 89");
         await page.GetByTestId("book-email").FillAsync(OnlineEmail);
         await page.GetByTestId("book-consent").ClickAsync();
         await page.GetByTestId("book-submit").ClickAsync();
@@ -118,7 +118,7 @@ public sealed class StoredScriptBrowserTests : IDisposable
         {
             await page.GotoAsync($"/customers/{id}");
             await browser.WaitForCircuitAsync();
-            await Expect(page.GetByTestId("edit-email").Locator("input")).ToHaveValueAsync(email);
+            await Expect(page.GetByTestId("edit-email")).ToHaveValueAsync(email);
             await InertAsync($"/customers/{id}");
         }
 

@@ -40,6 +40,26 @@ public sealed partial class PortalSourceRulesTests
         Assert.True(offenders.Count == 0, "Radzen is gone; MudBlazor is the UI kit:\n" + string.Join("\n", offenders));
     }
 
+    /// <summary>Where markup is rendered raw (<c>MarkupString</c>, <c>AddMarkupContent</c>, or in
+    /// the app's own scripts innerHTML and friends), each place is listed with the test that
+    /// proves what it renders is encoded; a new one fails here until someone proves it too.</summary>
+    [Fact]
+    public void Raw_markup_is_rendered_only_where_a_test_proves_it_encoded()
+    {
+        // The e-mail preview: MessageComposer.Html encodes every value (MessageTemplatesBrowserTests,
+        // MessageHtmlTests).
+        string[] proved = ["AskPro.Web/Components/Pages/Settings/MessageTemplatesPage.razor"];
+        var web = Path.Combine(Root, "AskPro.Web");
+        var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => !Ignored(f) && (f.EndsWith(".razor") || f.EndsWith(".cs") || (f.EndsWith(".js") && !f.Contains("_framework"))))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(Root, f).Replace('\\', '/'), Line: i + 1, Text: line)))
+            .Where(l => RawMarkup().IsMatch(l.Text) && !proved.Contains(l.File))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Raw markup without a test that proves it encoded:\n" + string.Join("\n", offenders));
+        Assert.All(proved, f => Assert.Contains("MarkupString", File.ReadAllText(Path.Combine(Root, f)))); // no stale entry
+    }
+
     private static bool Ignored(string path) =>
         path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git" or "node_modules" or "TestResults");
 
@@ -47,6 +67,9 @@ public sealed partial class PortalSourceRulesTests
     /// service provider itself (the way around the rule).</summary>
     [GeneratedRegex(@"(@inject|\[Inject\]).*\b(AskProDbContext|DbContext|IDbContextFactory|IServiceScopeFactory|IServiceProvider|AsyncServiceScope)\b")]
     private static partial Regex DatabaseAccess();
+
+    [GeneratedRegex(@"MarkupString|AddMarkupContent|innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(")]
+    private static partial Regex RawMarkup();
 
     [GeneratedRegex(@"Radzen|[""'\s.]rz-[a-z]|--rz-", RegexOptions.IgnoreCase)]
     private static partial Regex OldKit();
