@@ -9,12 +9,14 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   phone-startup  cost of the first parse in a fresh process (library metadata load + DACH warm-up)
 //   parser         ns per German date/time phrase (BenchmarkDotNet)
 //   parser-cpu     CPU time per phrase (process CPU / phrases): stays meaningful on a loaded machine
-//   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests)
+//   functions      check_availability / book_appointment over loopback HTTP, signed (--quick: 1/5 of the requests);
+//                  with --nodes 1|2 [--provider postgres] on the soak's nodes (two on one PostgreSQL and one Redis)
 //   functions-profile  prints the app's pid, then check_availability at concurrency 1 for dotnet-trace
 //   calcom         check_availability on a fake Cal.com with 50 ms latency: cold/warm, hit ratio, failing
 //   webhooks       signed Retell call_ended ingest vs a plain 200 endpoint, then inbox drain time (--quick, --no-worker)
 //   soak           minutes of mixed traffic (calls, webhooks, portal reads): p95 per route, memory/handles start vs end,
-//                  inbox/outbox depth over time ([--minutes 10] [--calls 50] [--nodes 1|2] [--provider sqlite|postgres])
+//                  inbox/outbox depth over time ([--minutes 10] [--calls 50] [--nodes 1|2] [--provider sqlite|postgres]
+//                  [--heap-dumps DIR]: live heap and memory after a forced full collection at start and end)
 // Method and results: docs/PERFORMANCE.md.
 var suite = args.FirstOrDefault() ?? "help";
 switch (suite)
@@ -26,6 +28,9 @@ switch (suite)
         return 0;
     case "phone-startup":
         return PhoneStartup.Run();
+    case "functions" when args.Contains("--nodes") || args.Contains("--provider"):
+        var (nodes, provider) = NodesAndProvider(args);
+        return await AskPro.Benchmarks.Http.PhoneFunctionsOnNodes.RunAsync(nodes, provider, quick: args.Contains("--quick"));
     case "functions":
         return await AskPro.Benchmarks.Http.PhoneFunctionsLoad.RunAsync(quick: args.Contains("--quick"));
     case "functions-profile":
@@ -43,6 +48,13 @@ switch (suite)
     case "parser-cpu":
         return AskPro.Benchmarks.Scheduling.ParserCpu.Run();
     default:
-        Console.WriteLine("Suites: phone, phone-startup, parser, parser-cpu, functions [--quick], calcom, webhooks [--quick], soak [--minutes N] [--calls N] [--nodes 1|2] [--provider sqlite|postgres] (see docs/PERFORMANCE.md)");
+        Console.WriteLine("Suites: phone, phone-startup, parser, parser-cpu, functions [--quick] [--nodes 1|2 --provider postgres], calcom, webhooks [--quick], soak [--minutes N] [--calls N] [--nodes 1|2] [--provider sqlite|postgres] [--heap-dumps DIR] (see docs/PERFORMANCE.md)");
         return suite == "help" ? 0 : 2;
+}
+
+// --nodes and --provider as the soak reads them (one parser, its checks included).
+static (int Nodes, string Provider) NodesAndProvider(string[] args)
+{
+    var options = AskPro.Benchmarks.Soak.SoakOptions.Parse(args);
+    return (options.Nodes, options.Provider);
 }

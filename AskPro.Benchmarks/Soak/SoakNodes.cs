@@ -5,9 +5,10 @@ using Npgsql;
 
 namespace AskPro.Benchmarks.Soak;
 
-/// <summary>The installation under soak: one app process on SQLite, or one or two on one
-/// PostgreSQL database (and, for two, one redis-server and the clustered Quartz store), as
-/// child processes on loopback. Disposing stops every process it started.</summary>
+/// <summary>The installation under soak (and under the two-node functions benchmark): one app
+/// process on SQLite, or one or two on one PostgreSQL database (and, for two, one redis-server
+/// and the clustered Quartz store), as child processes on loopback. Disposing stops every
+/// process it started.</summary>
 public sealed class SoakNodes : IDisposable
 {
     private readonly ExternalProcess? _redis;
@@ -22,7 +23,15 @@ public sealed class SoakNodes : IDisposable
 
     public IReadOnlyList<AppProcess> Apps { get; }
 
-    public static async Task<SoakNodes> StartAsync(SoakOptions options)
+    /// <summary>The PostgreSQL database of the nodes; null on SQLite (see <see cref="AppProcess.DatabasePath"/>).</summary>
+    public string? PostgresConnectionString => _postgres;
+
+    /// <summary>CPU time all app processes have used so far.</summary>
+    public TimeSpan CpuTime => Apps.Aggregate(TimeSpan.Zero, (sum, app) => sum + app.CpuTime);
+
+    /// <summary>Starts <paramref name="nodes"/> app processes on <paramref name="provider"/>
+    /// (sqlite or postgres; two nodes need postgres): the one way the benchmarks start nodes.</summary>
+    public static async Task<SoakNodes> StartAsync(int nodes, string provider)
     {
         var settings = new Dictionary<string, string>
         {
@@ -36,20 +45,20 @@ public sealed class SoakNodes : IDisposable
         var apps = new List<AppProcess>();
         try
         {
-            if (options.Provider == "postgres")
+            if (provider == "postgres")
             {
                 postgres = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
                 settings["Database:Provider"] = "Postgres";
                 settings["Database:ConnectionString"] = postgres;
             }
-            if (options.Nodes == 2)
+            if (nodes == 2)
             {
                 var port = TestServices.FreePort();
                 redis = RedisServer.StartOwn(port);
                 settings["Redis:Configuration"] = $"127.0.0.1:{port},abortConnect=false";
                 settings["Scheduler:Store"] = "Postgres";
             }
-            for (var node = 0; node < options.Nodes; node++) apps.Add(await AppProcess.StartAsync(settings)); // the first migrates and seeds
+            for (var node = 0; node < nodes; node++) apps.Add(await AppProcess.StartAsync(settings)); // the first migrates and seeds
             return new SoakNodes(apps, redis, postgres);
         }
         catch

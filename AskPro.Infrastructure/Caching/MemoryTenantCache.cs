@@ -9,13 +9,32 @@ internal sealed class MemoryTenantCache(ITenantContext tenant, TimeProvider cloc
 {
     internal sealed class Store
     {
-        public readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Expires)> Entries = new();
+        /// <summary>How often a write sweeps out the expired entries.</summary>
+        public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+        public readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Expires, string Area)> Entries = new();
         public readonly ConcurrentDictionary<string, long> Generations = new();
+        private long _nextSweepTicks;
+
+        /// <summary>Removes the expired entries, and the generation numbers of areas left without
+        /// entries, at most once per <see cref="SweepEvery"/>. A read removes only the entry it
+        /// finds expired: keys that are never read again (a past day's availability, a call's
+        /// Cal.com reservation) would otherwise stay for the life of the process. Dropping an
+        /// empty area's generation is safe: it only orphans entries, and there are none.</summary>
+        public void SweepIfDue(DateTimeOffset now)
+        {
+            var due = Interlocked.Read(ref _nextSweepTicks);
+            if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepEvery).UtcTicks, due) != due) return;
+            foreach (var (key, entry) in Entries)
+                if (entry.Expires <= now) Entries.TryRemove(new KeyValuePair<string, (string, DateTimeOffset, string)>(key, entry)); // not one rewritten meanwhile
+            var areasInUse = Entries.Values.Select(e => e.Area).ToHashSet(StringComparer.Ordinal);
+            foreach (var area in Generations.Keys.Where(a => !areasInUse.Contains(a)).ToList()) Generations.TryRemove(area, out _);
+        }
     }
 
     public Task<string?> GetAsync(string area, string key, CancellationToken ct)
     {
-        var full = Key(area, key);
+        var full = Key(TenantCacheKey.For(tenant, area), key);
         if (store.Entries.TryGetValue(full, out var entry) && entry.Expires > clock.GetUtcNow()) return Task.FromResult<string?>(entry.Value);
         store.Entries.TryRemove(full, out _);
         return Task.FromResult<string?>(null);
@@ -23,7 +42,10 @@ internal sealed class MemoryTenantCache(ITenantContext tenant, TimeProvider cloc
 
     public Task SetAsync(string area, string key, string value, TimeSpan ttl, CancellationToken ct)
     {
-        store.Entries[Key(area, key)] = (value, clock.GetUtcNow() + ttl);
+        var now = clock.GetUtcNow();
+        var areaKey = TenantCacheKey.For(tenant, area);
+        store.Entries[Key(areaKey, key)] = (value, now + ttl, areaKey);
+        store.SweepIfDue(now);
         return Task.CompletedTask;
     }
 
@@ -36,9 +58,5 @@ internal sealed class MemoryTenantCache(ITenantContext tenant, TimeProvider cloc
         return Task.CompletedTask;
     }
 
-    private string Key(string area, string key)
-    {
-        var areaKey = TenantCacheKey.For(tenant, area);
-        return $"{areaKey}:g{store.Generations.GetValueOrDefault(areaKey)}:{key}";
-    }
+    private string Key(string areaKey, string key) => $"{areaKey}:g{store.Generations.GetValueOrDefault(areaKey)}:{key}";
 }

@@ -63,7 +63,7 @@ public sealed class AppProcess : IDisposable
         var app = new AppProcess(Launch(environment), address, folder, ownsFolder, environment);
         try
         {
-            await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            await app.WaitUntilReadyAsync(StartCeiling);
         }
         catch
         {
@@ -81,6 +81,7 @@ public sealed class AppProcess : IDisposable
 
     /// <summary>Starts the app again on the same folder, port and settings (after
     /// <see cref="KillAsync"/> or <see cref="StopAsync"/>) and waits until it is ready.</summary>
+    /// <param name="timeout">The ceiling for the wait (default <see cref="StartCeiling"/>).</param>
     /// <returns>The time from the call until ready.</returns>
     public async Task<TimeSpan> RestartAsync(TimeSpan? timeout = null)
     {
@@ -88,7 +89,7 @@ public sealed class AppProcess : IDisposable
         var started = Stopwatch.StartNew();
         _process.Dispose();
         _process = Launch(_environment);
-        await WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(90));
+        await WaitUntilReadyAsync(timeout ?? StartCeiling);
         return started.Elapsed;
     }
 
@@ -132,13 +133,18 @@ public sealed class AppProcess : IDisposable
             : throw new FileNotFoundException($"AskPro.Web is not built in {configuration} (looked in {web}).");
     }
 
-    private async Task WaitUntilReadyAsync(TimeSpan timeout)
+    /// <summary>Waits until <c>/health/ready</c> answers 200 while the child is alive and making
+    /// progress: it fails at once when the child exits, and when it has used no CPU for
+    /// <see cref="StallLimit"/> (hung, not slow); <paramref name="ceiling"/> only bounds a child
+    /// that keeps working without ever getting ready. A fixed short timeout failed twice on a
+    /// machine at load 30–40, where a healthy start took longer than 90 s.</summary>
+    private async Task WaitUntilReadyAsync(TimeSpan ceiling)
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        var progress = new StartProgress();
+        while (true)
         {
-            if (_process.HasExited) throw new InvalidOperationException("The app exited during start-up: " + Output);
             try
             {
                 using var response = await http.GetAsync("health/ready");
@@ -152,9 +158,53 @@ public sealed class AppProcess : IDisposable
             {
                 // listening, but not answering yet (start-up work)
             }
+            if (RunningCpuTime() is not { } cpu)
+                throw new InvalidOperationException($"The app exited during start-up after {clock.Elapsed.TotalSeconds:0} s: " + Output);
+            var stalled = progress.StalledFor(cpu, clock.Elapsed);
+            if (stalled >= StallLimit)
+                throw new TimeoutException($"The app used no CPU for {stalled.TotalSeconds:0} s of its start-up (hung) and is not ready after {clock.Elapsed.TotalSeconds:0} s: " + Output);
+            if (clock.Elapsed >= ceiling)
+                throw new TimeoutException($"The app kept working but did not become ready within {ceiling.TotalSeconds:0} s: " + Output);
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The app did not become ready within {timeout.TotalSeconds:0} s: " + Output);
+    }
+
+    /// <summary>The child's CPU time, or null once it has exited.</summary>
+    private TimeSpan? RunningCpuTime()
+    {
+        if (_process.HasExited) return null;
+        try
+        {
+            return CpuTime;
+        }
+        catch (InvalidOperationException) when (_process.HasExited)
+        {
+            return null; // it exited between the two looks
+        }
+    }
+
+    /// <summary>The longest a start-up may take while the child keeps working.</summary>
+    public static readonly TimeSpan StartCeiling = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a starting child may use no CPU at all before it counts as hung.</summary>
+    public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>When the child last used CPU: progress is any CPU time gained since the last look.</summary>
+    internal sealed class StartProgress
+    {
+        private TimeSpan _cpu = TimeSpan.MinValue;
+        private TimeSpan _lastProgressAt = TimeSpan.Zero;
+
+        /// <summary>How long the child has gone without using CPU, as of <paramref name="now"/>.</summary>
+        public TimeSpan StalledFor(TimeSpan cpu, TimeSpan now)
+        {
+            if (cpu > _cpu)
+            {
+                _cpu = cpu;
+                _lastProgressAt = now;
+            }
+            return now - _lastProgressAt;
+        }
     }
 
     private static int FreePort()

@@ -74,12 +74,14 @@ public sealed class ExternalProcess : IDisposable
     }
 
     /// <summary>Runs a command to completion and fails with its output when it fails.</summary>
-    public static async Task RunAsync(string file, IEnumerable<string> args, string? runAsWhenRoot = null)
+    /// <returns>Its output (standard output and error, the first 64 KB).</returns>
+    public static async Task<string> RunAsync(string file, IEnumerable<string> args, string? runAsWhenRoot = null)
     {
         using var process = Launch(file, args, runAsWhenRoot);
         await process._process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         if (process._process.ExitCode != 0)
             throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({process._process.ExitCode}): {process.Output}");
+        return process.Output;
     }
 
     /// <summary>CPU time the process has used so far (user + kernel, all threads).</summary>

@@ -88,6 +88,38 @@ public sealed class TenantCacheTests
         }
     }
 
+    /// <summary>The soak's question for the in-process cache: do entries that are never read
+    /// again (a call's Cal.com reservation, a past day's availability) leave once expired, or
+    /// stay for the life of the process?</summary>
+    [Fact]
+    public async Task Memory_cache_sweeps_expired_entries_nobody_reads_again_and_the_generations_of_emptied_areas()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
+        var store = new MemoryTenantCache.Store();
+        var context = new TenantContext();
+        context.UseTenant(SalonA);
+        var cache = new MemoryTenantCache(context, clock, store);
+        for (var call = 0; call < 500; call++) await cache.SetAsync("calcom-reservations", $"call_{call}", "held", TimeSpan.FromMinutes(2), default);
+        for (var day = 0; day < 30; day++)
+        {
+            await cache.SetAsync($"availability:2026-12-{day + 1:00}", "day", "busy", TimeSpan.FromMinutes(5), default);
+            await cache.InvalidateAsync($"availability:2026-12-{day + 1:00}", default); // a booking that day: a generation per area
+            await cache.SetAsync($"availability:2026-12-{day + 1:00}", "day", "busy", TimeSpan.FromMinutes(5), default);
+        }
+        await cache.SetAsync("calcom-event-types", "all", "kept", TimeSpan.FromHours(1), default);
+        Assert.Equal(531, store.Entries.Count);
+        Assert.Equal(30, store.Generations.Count);
+
+        clock.Now += TimeSpan.FromMinutes(6); // every entry but the event types has expired; none was read
+        await cache.SetAsync("calcom-reservations", "call_new", "held", TimeSpan.FromMinutes(2), default);
+
+        Assert.Equal(["calcom-event-types", "calcom-reservations"], store.Entries.Values.Select(e => e.Area.Split(':')[^1]).Order().ToArray());
+        Assert.Empty(store.Generations);
+        Assert.Equal("kept", await cache.GetAsync("calcom-event-types", "all", default));
+        Assert.Equal("held", await cache.GetAsync("calcom-reservations", "call_new", default));
+        Assert.Null(await cache.GetAsync("availability:2026-12-01", "day", default));
+    }
+
     [Fact]
     public void Cache_keys_require_a_tenant()
     {

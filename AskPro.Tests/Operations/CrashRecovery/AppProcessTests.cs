@@ -35,6 +35,28 @@ public sealed class AppProcessTests
         Assert.True(app.HasExited);
     }
 
+    [Fact]
+    public async Task A_child_that_exits_during_start_up_fails_the_start_at_once_with_its_output()
+    {
+        // An unknown provider makes the app's configuration binding throw before it listens.
+        var clock = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            AppProcess.StartAsync(new Dictionary<string, string> { ["Database:Provider"] = "KeineDatenbank" }));
+        Assert.Contains("exited during start-up", failure.Message);
+        Assert.Contains("KeineDatenbank", failure.Message); // the child's own output, not only ours
+        Assert.True(clock.Elapsed < AppProcess.StallLimit, $"the exit was noticed after {clock.Elapsed.TotalSeconds:0} s, not at once");
+    }
+
+    [Fact]
+    public void Start_up_progress_is_cpu_gained_a_child_without_any_for_the_limit_counts_as_stalled()
+    {
+        var progress = new AppProcess.StartProgress();
+        Assert.Equal(TimeSpan.Zero, progress.StalledFor(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(40), progress.StalledFor(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(41)));
+        Assert.Equal(TimeSpan.Zero, progress.StalledFor(TimeSpan.FromMilliseconds(310), TimeSpan.FromSeconds(50)));
+        Assert.True(progress.StalledFor(TimeSpan.FromMilliseconds(310), TimeSpan.FromSeconds(50) + AppProcess.StallLimit) >= AppProcess.StallLimit);
+    }
+
     private static long Count(string databasePath, string table)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
