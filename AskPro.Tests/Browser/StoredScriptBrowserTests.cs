@@ -16,7 +16,8 @@ namespace AskPro.Tests.Browser;
 /// refuse markup (a Cal.com attendee becomes "Cal.com-Gast"); an e-mail address may carry it in a
 /// quoted local part, and is shown as that text. The payloads would add elements marked
 /// <c>data-xss</c> and set <c>window.__xss</c>; neither may happen (the element check holds even
-/// where the CSP would stop the script).</summary>
+/// where the CSP would stop the script). The company's own names (service, staff), typed with
+/// markup into the settings pages, likewise reach the public booking page as text.</summary>
 public sealed class StoredScriptBrowserTests : IDisposable
 {
     private const string Markup = "<b data-xss>fett</b><img data-xss src=x onerror=window.__xss=1>";
@@ -141,6 +142,70 @@ public sealed class StoredScriptBrowserTests : IDisposable
         await Expect(page.Locator("body")).ToContainTextAsync(calUid);
         await Expect(page.Locator("body")).ToContainTextAsync("<b data-xss>fett</b>");
         await InertAsync("/operations/inbox payload");
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
+    }
+
+    /// <summary>The company's own names (a service, a staff member), typed into the settings pages
+    /// with markup — the directory takes any printable text there — are text everywhere they
+    /// appear: the settings lists, dashboard, calendar, appointments, a customer's page and, for
+    /// every visitor, the public booking page.</summary>
+    [BrowserFact]
+    public async Task Markup_in_a_service_and_a_staff_name_is_text_in_the_portal_and_on_the_public_booking_page()
+    {
+        const string Service = "Herrenhaarschnitt " + Markup, Staff = "Anna Schmidt " + Markup;
+        await using var browser = await BrowserSession.StartAsync(_app.Host.BaseAddress, width: 1600, height: 1000);
+        var page = browser.Page;
+        var problems = new List<string>();
+
+        async Task InertAsync(string where)
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var injected = await page.EvaluateAsync<int>("() => document.querySelectorAll('[data-xss]').length");
+            if (injected > 0) problems.Add($"{where}: {injected} element(s) from stored markup in the page");
+            if (await page.EvaluateAsync<bool>("() => window.__xss !== undefined")) problems.Add($"{where}: stored script ran");
+        }
+
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+        await page.GotoAsync("/settings/services");
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("service-item").Filter(new() { HasText = "Herrenhaarschnitt" }).ClickAsync();
+        await Expect(page.GetByTestId("service-name")).ToHaveValueAsync("Herrenhaarschnitt"); // the form is loaded: typing now is not overwritten
+        await page.GetByTestId("service-name").FillAsync(Service);
+        await page.GetByTestId("service-save").ClickAsync();
+        await Expect(page.GetByTestId("service-list")).ToContainTextAsync(Service, new() { Timeout = 15_000 });
+        await InertAsync("/settings/services");
+
+        await page.GotoAsync("/settings/staff");
+        await browser.WaitForCircuitAsync();
+        await page.GetByTestId("staff-item").Filter(new() { HasText = "Anna Schmidt" }).ClickAsync();
+        await Expect(page.GetByTestId("staff-name")).ToHaveValueAsync("Anna Schmidt");
+        await page.GetByTestId("staff-name").FillAsync(Staff);
+        await page.GetByTestId("staff-save").ClickAsync();
+        await Expect(page.GetByTestId("staff-list")).ToContainTextAsync(Staff, new() { Timeout = 15_000 });
+        await InertAsync("/settings/staff");
+        Assert.Equal((1, 1), await _app.ReadAsync(async db => (await db.Services.CountAsync(x => x.Name == Service), await db.Staff.CountAsync(x => x.Name == Staff))));
+
+        var customer = await _app.ReadAsync(db => db.Appointments.Where(a => db.Services.Any(x => x.Id == a.ServiceId && x.Name == Service))
+            .Select(a => a.CustomerId).FirstAsync());
+        foreach (var path in new[] { "/", "/calendar", "/appointments", $"/customers/{customer}" })
+        {
+            await page.GotoAsync(path);
+            await browser.WaitForCircuitAsync();
+            await Expect(page.Locator("body")).ToContainTextAsync(path == "/calendar" ? Staff : Service);
+            await InertAsync(path);
+        }
+
+        await browser.LogOutAsync();
+        await page.GotoAsync("/book/" + DemoData.Salon.TenantKey);
+        await browser.WaitForCircuitAsync();
+        var service = page.GetByTestId("service").Filter(new() { HasText = Service });
+        await Expect(service).ToBeVisibleAsync();
+        await service.ClickAsync();
+        await Expect(page.GetByTestId("staff").Filter(new() { HasText = Staff })).ToBeVisibleAsync();
+        await InertAsync("/book");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
