@@ -32,23 +32,27 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, EventSubscribe
     /// <summary>One pass over due rows; returns how many were handled.</summary>
     public async Task<int> DispatchDueAsync(int max, CancellationToken ct)
     {
-        IReadOnlyList<Guid> claimed;
+        List<OutboxMessage> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("outbox: claim due events");
-            claimed = await leases.ClaimDueAsync<OutboxMessage>(scope.ServiceProvider.GetRequiredService<AskProDbContext>(), max, ct);
+            var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
+            var ids = await leases.ClaimDueAsync<OutboxMessage>(db, max, ct);
+            // The claimed rows in one read, not one each: a booking's event has a row per
+            // subscriber, and a read per row was a fifth of the dispatcher's CPU.
+            claimed = ids.Count == 0 ? [] : await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
         }
-        foreach (var id in claimed) await DeliverAsync(id, ct);
+        foreach (var message in claimed) await DeliverAsync(message, ct);
         return claimed.Count;
     }
 
-    private async Task DeliverAsync(Guid id, CancellationToken ct)
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        tenant.EnterPlatformScope("outbox: read claimed event");
+        tenant.EnterPlatformScope("outbox: deliver claimed event");
         var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
-        var message = await db.Outbox.SingleAsync(m => m.Id == id, ct);
+        db.Outbox.Attach(message); // as claimed: "delivered" below updates only what changes
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["OutboxMessage"] = message.Id, ["Subscriber"] = message.Subscriber });
         try
         {

@@ -13,7 +13,7 @@ namespace AskPro.Infrastructure.Notifications;
 /// notice for the customer, on each channel the company uses and the customer has not opted
 /// out of. Only the message rows are written here (saved with the event's delivery, so exactly
 /// once); <see cref="MessageSender"/> sends them.</summary>
-public sealed class CustomerNotices(AskProDbContext db, TimeProvider clock) :
+public sealed class CustomerNotices(AskProDbContext db, ITenantDirectory directory, TimeProvider clock) :
     IEventSubscriber<AppointmentBooked>, IEventSubscriber<AppointmentRescheduled>, IEventSubscriber<AppointmentCancelled>
 {
     /// <summary>The demo seeder's actor: it writes history, which is no news to anyone.</summary>
@@ -52,7 +52,7 @@ public sealed class CustomerNotices(AskProDbContext db, TimeProvider clock) :
         if (e.Actor == SeedActor || source == AppointmentSource.CalCom || startUtc <= now) return;
         var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
         if (appointment is null || await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == appointment.CustomerId, ct) is not { } customer) return;
-        var company = await db.Companies.AsNoTracking().SingleAsync(ct);
+        var company = (await directory.GetAsync(ct)).Company; // the cached snapshot, dropped when the company changes
         foreach (var channel in ChannelsFor(company, customer, kind))
             db.CustomerMessages.Add(new CustomerMessage
             {

@@ -22,7 +22,7 @@ public abstract record ComposedMessage
 /// from the same text, and for bookings and their changes the calendar file. A reminder or
 /// confirmation for a start the appointment no longer has, or for a cancelled appointment, is
 /// skipped; so is a channel the customer has opted out of since.</summary>
-public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions options, SmtpOptions smtp, Waitlist.WaitlistLinks waitlistLinks, TimeProvider clock)
+public sealed partial class MessageComposer(AskProDbContext db, ITenantDirectory directories, MessagesOptions options, SmtpOptions smtp, Waitlist.WaitlistLinks waitlistLinks, TimeProvider clock)
 {
     public async Task<ComposedMessage> ComposeAsync(CustomerMessage message, CancellationToken ct)
     {
@@ -33,12 +33,11 @@ public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions 
         if (message.Kind != MessageKind.Cancellation && !appointment.IsActive) return new ComposedMessage.Skip("appointment cancelled");
         if (message.Kind != MessageKind.Cancellation && appointment.StartUtc != message.AppointmentStartUtc) return new ComposedMessage.Skip("appointment moved");
         if (message.Kind == MessageKind.Reminder && appointment.StartUtc <= clock.GetUtcNow().UtcDateTime) return new ComposedMessage.Skip("appointment already begun");
-        var company = await db.Companies.AsNoTracking().SingleAsync(ct);
+        var directory = await directories.GetAsync(ct);
+        var company = directory.Company;
         if (!CustomerNotices.ChannelsFor(company, customer, message.Kind).Contains(message.Channel)) return new ComposedMessage.Skip("opted out");
 
-        var branch = await db.Branches.AsNoTracking().FirstAsync(b => b.Id == appointment.BranchId, ct);
-        var service = await db.Services.AsNoTracking().Where(s => s.Id == appointment.ServiceId).Select(s => s.Name).FirstAsync(ct);
-        var staff = await db.Staff.AsNoTracking().Where(s => s.Id == appointment.StaffId).Select(s => s.Name).FirstAsync(ct);
+        var (branch, service, staff) = await PlaceAsync(directory, appointment.BranchId, appointment.ServiceId, appointment.StaffId, ct);
         var language = MessageTemplates.LanguageOf(customer.Language);
         var facts = new MessageFacts(customer.Name, service, staff, BranchClock.ToLocal(message.AppointmentStartUtc, branch.TimeZoneId).DateTime,
             company.Name, AddressOf(branch), LinkFor(message.Kind, company, appointment), language);
@@ -64,12 +63,11 @@ public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions 
         if (offer is null || entry is null || customer is null) return new ComposedMessage.Skip("offer or customer no longer exists");
         if (offer.UsedAt is not null || entry.Status != Core.Waitlist.WaitlistStatus.Waiting || offer.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
             return new ComposedMessage.Skip("offer no longer open");
-        var company = await db.Companies.AsNoTracking().SingleAsync(ct);
+        var directory = await directories.GetAsync(ct);
+        var company = directory.Company;
         if (!CustomerNotices.ChannelsFor(company, customer, message.Kind).Contains(message.Channel)) return new ComposedMessage.Skip("opted out");
 
-        var branch = await db.Branches.AsNoTracking().FirstAsync(b => b.Id == entry.BranchId, ct);
-        var service = await db.Services.AsNoTracking().Where(s => s.Id == entry.ServiceId).Select(s => s.Name).FirstAsync(ct);
-        var staff = await db.Staff.AsNoTracking().Where(s => s.Id == offer.StaffId).Select(s => s.Name).FirstAsync(ct);
+        var (branch, service, staff) = await PlaceAsync(directory, entry.BranchId, entry.ServiceId, offer.StaffId, ct);
         var language = MessageTemplates.LanguageOf(customer.Language);
         var facts = new MessageFacts(customer.Name, service, staff, BranchClock.ToLocal(offer.StartUtc, branch.TimeZoneId).DateTime,
             company.Name, AddressOf(branch), options.PublicBaseUrl.TrimEnd('/') + waitlistLinks.PathFor(company.Id, offer.Id), language);
@@ -81,6 +79,14 @@ public sealed partial class MessageComposer(AskProDbContext db, MessagesOptions 
     }
 
     /// <summary>A template as a customer would get it, with example facts (the settings' preview).</summary>
+    /// <summary>The branch and the service's and staff member's names from the company's directory
+    /// snapshot (cached, dropped on every change: no read per message), from the database for a
+    /// service or staff member deactivated since (the snapshot holds the active ones).</summary>
+    private async Task<(Branch Branch, string Service, string Staff)> PlaceAsync(DirectorySnapshot directory, Guid branchId, Guid serviceId, Guid staffId, CancellationToken ct) =>
+        (directory.Branch(branchId) ?? await db.Branches.AsNoTracking().FirstAsync(b => b.Id == branchId, ct),
+         directory.Service(serviceId)?.Name ?? await db.Services.AsNoTracking().Where(s => s.Id == serviceId).Select(s => s.Name).FirstAsync(ct),
+         directory.StaffMember(staffId)?.Name ?? await db.Staff.AsNoTracking().Where(s => s.Id == staffId).Select(s => s.Name).FirstAsync(ct));
+
     public static string Preview(string template, string companyName, string address, string language) =>
         MessageTemplates.Fill(template, MessageTemplates.Sample(companyName, address, language));
 
