@@ -25,62 +25,45 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
 
     public async Task<bool> TryInsertAsync(Appointment appointment, TimeInterval blocked, DomainEvent? bookedEvent, CancellationToken ct)
     {
-        db.Appointments.Add(appointment);
-        Claim(appointment, blocked);
-        if (bookedEvent is not null) outbox.Add(db, bookedEvent);
-        // SaveChanges runs in one transaction: the appointment exists only with all its claims and
-        // its event. A deadlock victim wrote nothing and its entities are still Added: save again.
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            // A deadlock victim or a dropped connection is redone by the unit of work. A commit
+            // whose answer was lost is looked up by the appointment's id: redone, it would meet its
+            // own primary key and wrongly answer "slot taken".
+            await db.InTransactionAsync(async token =>
             {
-                await db.SaveChangesAsync(ct);
-                break;
-            }
-            catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
-            {
-                db.ChangeTracker.Clear();
-                return false;
-            }
-            catch (Exception ex) when (attempt < MaxDeadlockRetries && DatabaseMigrator.IsDeadlock(ex))
-            {
-            }
+                db.Appointments.Add(appointment);
+                Claim(appointment, blocked);
+                if (bookedEvent is not null) outbox.Add(db, bookedEvent);
+                await db.SaveChangesAsync(token);
+            }, token => db.Appointments.AnyAsync(a => a.Id == appointment.Id, token), ct);
+        }
+        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        {
+            // Another booking holds some of this time: nothing was written.
+            return false;
         }
         await changed.NotifyAsync([blocked], ct);
         return true;
     }
 
-    /// <summary>How often a unit of work is redone after the database chose it as a deadlock victim.</summary>
-    private const int MaxDeadlockRetries = 5;
-
     public async Task<bool> TryMoveAsync(Appointment moved, TimeInterval freed, TimeInterval blocked, DomainEvent rescheduled, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            try
+            await db.InTransactionAsync(async token =>
             {
                 // Old claims go first, so a move that overlaps its own old time is possible.
-                await db.SlotClaims.Where(c => c.AppointmentId == moved.Id).ExecuteDeleteAsync(ct);
+                await db.SlotClaims.Where(c => c.AppointmentId == moved.Id).ExecuteDeleteAsync(token);
                 Track(moved);
                 Claim(moved, blocked);
                 outbox.Add(db, rescheduled);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                break;
-            }
-            catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return false;
-            }
-            catch (Exception ex) when (attempt < MaxDeadlockRetries && DatabaseMigrator.IsDeadlock(ex))
-            {
-                // The whole move is redone: the aborted transaction kept neither the deletes nor the claims.
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-            }
+                await db.SaveChangesAsync(token);
+            }, token => EventStoredAsync(rescheduled, token), ct);
+        }
+        catch (DbUpdateException ex) when (DatabaseMigrator.IsUniqueViolation(ex))
+        {
+            return false;
         }
         await changed.NotifyAsync([freed, blocked], ct);
         return true;
@@ -88,51 +71,63 @@ internal sealed class AppointmentStore(AskProDbContext db, BookedTime booked, Ou
 
     public async Task CancelAsync(Appointment cancelled, TimeInterval freed, DomainEvent cancelledEvent, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SlotClaims.Where(c => c.AppointmentId == cancelled.Id).ExecuteDeleteAsync(ct);
-        Track(cancelled);
-        outbox.Add(db, cancelledEvent);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async token =>
+        {
+            await db.SlotClaims.Where(c => c.AppointmentId == cancelled.Id).ExecuteDeleteAsync(token);
+            Track(cancelled);
+            outbox.Add(db, cancelledEvent);
+            await db.SaveChangesAsync(token);
+        }, token => EventStoredAsync(cancelledEvent, token), ct);
         await changed.NotifyAsync([freed], ct);
     }
 
     public async Task SetStatusAsync(Appointment appointment, TimeInterval? freed, DomainEvent statusChanged, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (freed is not null) await db.SlotClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(ct);
-        Track(appointment);
-        outbox.Add(db, statusChanged);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async token =>
+        {
+            if (freed is not null) await db.SlotClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(token);
+            Track(appointment);
+            outbox.Add(db, statusChanged);
+            await db.SaveChangesAsync(token);
+        }, token => EventStoredAsync(statusChanged, token), ct);
         if (freed is { } time) await changed.NotifyAsync([time], ct);
     }
 
-    public async Task ConfirmAsync(Appointment confirmed, DomainEvent bookedEvent, CancellationToken ct)
-    {
-        Track(confirmed);
-        outbox.Add(db, bookedEvent);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task ConfirmAsync(Appointment confirmed, DomainEvent bookedEvent, CancellationToken ct) =>
+        db.InTransactionAsync(async token =>
+        {
+            Track(confirmed);
+            outbox.Add(db, bookedEvent);
+            await db.SaveChangesAsync(token);
+        }, token => EventStoredAsync(bookedEvent, token), ct);
 
     public async Task ReleaseAsync(Appointment released, TimeInterval freed, string reason, Core.Telephony.CallbackRequest? callback, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SlotClaims.Where(c => c.AppointmentId == released.Id).ExecuteDeleteAsync(ct);
-        released.Status = AppointmentStatus.Cancelled;
-        released.CancellationReason = reason.Length > 1000 ? reason[..1000] : reason;
-        Track(released);
-        if (callback is not null) db.CallbackRequests.Add(callback);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        // No event to look up: a lost commit answer shows as the appointment already cancelled
+        // (redone, the callback request would meet its own primary key).
+        await db.InTransactionAsync(async token =>
+        {
+            await db.SlotClaims.Where(c => c.AppointmentId == released.Id).ExecuteDeleteAsync(token);
+            released.Status = AppointmentStatus.Cancelled;
+            released.CancellationReason = reason.Length > 1000 ? reason[..1000] : reason;
+            Track(released);
+            if (callback is not null) db.CallbackRequests.Add(callback);
+            await db.SaveChangesAsync(token);
+        }, token => db.Appointments.AnyAsync(a => a.Id == released.Id && a.Status == AppointmentStatus.Cancelled, token), ct);
         await changed.NotifyAsync([freed], ct);
     }
 
-    public async Task PublishAsync(DomainEvent happened, CancellationToken ct)
-    {
-        outbox.Add(db, happened);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task PublishAsync(DomainEvent happened, CancellationToken ct) =>
+        db.InTransactionAsync(async token =>
+        {
+            outbox.Add(db, happened);
+            await db.SaveChangesAsync(token);
+        }, token => EventStoredAsync(happened, token), ct);
+
+    /// <summary>Whether a unit of work whose commit answer was lost did commit: its event's outbox
+    /// rows are there (unique per event and subscriber, so a redo could never write them twice).</summary>
+    private Task<bool> EventStoredAsync(DomainEvent happened, CancellationToken ct) =>
+        db.Outbox.AnyAsync(m => m.EventId == happened.EventId, ct);
 
     public async Task<bool> SetExternalUidAsync(Guid appointmentId, string externalUid, CancellationToken ct) =>
         await db.Appointments.Where(a => a.Id == appointmentId)

@@ -21,34 +21,34 @@ internal sealed class DatabaseHoldStore(AskProDbContext db, TimeProvider clock) 
         var from = wanted.Min(w => w.Granules[0]);
         var to = wanted.Max(w => w.Granules[^1]);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && h.GranuleStartUtc >= from && h.GranuleStartUtc <= to && h.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
-            var existing = await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && h.GranuleStartUtc >= from && h.GranuleStartUtc <= to).ToListAsync(ct);
-            var held = 0;
-            foreach (var (staffId, granules) in wanted)
+            // Harmless to redo after a lost commit answer: the redo finds the call's own holds and extends them.
+            return await db.InTransactionAsync(async token =>
             {
-                var mine = existing.Where(h => h.StaffId == staffId && granules.Contains(h.GranuleStartUtc)).ToList();
-                if (mine.Any(h => h.CallId != callId)) continue;
-                foreach (var own in mine) own.ExpiresAtUtc = now + ttl;
-                var added = granules.Where(g => mine.All(h => h.GranuleStartUtc != g))
-                    .Select(g => new SlotHold { StaffId = staffId, GranuleStartUtc = g, CallId = callId, ExpiresAtUtc = now + ttl }).ToList();
-                db.SlotHolds.AddRange(added);
-                existing.AddRange(added);
-                held++;
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return held;
+                await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && h.GranuleStartUtc >= from && h.GranuleStartUtc <= to && h.ExpiresAtUtc <= now).ExecuteDeleteAsync(token);
+                var existing = await db.SlotHolds.Where(h => staffIds.Contains(h.StaffId) && h.GranuleStartUtc >= from && h.GranuleStartUtc <= to).ToListAsync(token);
+                var held = 0;
+                foreach (var (staffId, granules) in wanted)
+                {
+                    var mine = existing.Where(h => h.StaffId == staffId && granules.Contains(h.GranuleStartUtc)).ToList();
+                    if (mine.Any(h => h.CallId != callId)) continue;
+                    foreach (var own in mine) own.ExpiresAtUtc = now + ttl;
+                    var added = granules.Where(g => mine.All(h => h.GranuleStartUtc != g))
+                        .Select(g => new SlotHold { StaffId = staffId, GranuleStartUtc = g, CallId = callId, ExpiresAtUtc = now + ttl }).ToList();
+                    db.SlotHolds.AddRange(added);
+                    existing.AddRange(added);
+                    held++;
+                }
+                await db.SaveChangesAsync(token);
+                return held;
+            }, committed: null, ct);
         }
         catch (Exception ex) when (DatabaseMigrator.IsUniqueViolation(ex) || DatabaseMigrator.IsDeadlock(ex))
         {
             // Another call took some of this time at the same moment (or wanted it in another
-            // order and the database aborted this one): nothing is held this time; booking is
-            // still guarded by the slot claims.
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
+            // order and the database aborted this one, also on the retries): nothing is held this
+            // time; booking is still guarded by the slot claims.
             return 0;
         }
     }

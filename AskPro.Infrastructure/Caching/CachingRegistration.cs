@@ -24,7 +24,7 @@ public static class CachingRegistration
 
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Connection(options.Configuration!)));
         services.AddScoped<ITenantCache, RedisTenantCache>();
-        health.AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, ["ready"]);
+        health.AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"]);
         return services;
     }
 

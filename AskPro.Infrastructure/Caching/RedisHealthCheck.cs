@@ -3,10 +3,15 @@ using StackExchange.Redis;
 
 namespace AskPro.Infrastructure.Caching;
 
-/// <summary>Ready only when Redis answers PING. With the client's fail-fast backlog a lost
-/// connection fails at once; a slow server fails at the client's async timeout.</summary>
+/// <summary>Healthy when Redis answers PING. With the client's fail-fast backlog a lost
+/// connection fails at once; a slow server fails at the client's async timeout. A failure is
+/// <see cref="HealthStatus.Degraded"/> (the registration's failure status), not Unhealthy: Redis
+/// only saves work, calls keep booking without it, and a Redis shared by every node must not take
+/// all of them out of the load balancer at once (readiness answers 200 "Degraded").</summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
+    public const string Unreachable = "Redis nicht erreichbar: Caches, Slot-Reservierungen und Duplikaterkennung laufen über die Datenbank; Buchungen gehen weiter.";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
@@ -15,7 +20,7 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
         }
         catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis is not reachable.", ex);
+            return new HealthCheckResult(context.Registration.FailureStatus, Unreachable, ex);
         }
     }
 }

@@ -47,30 +47,33 @@ internal sealed partial class CustomerDataStore
         var duplicate = await db.Customers.FirstOrDefaultAsync(x => x.Id == duplicateId, ct);
         if (kept is null || duplicate is null) return false;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Appointments.Where(a => a.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, keptId), ct);
-        await db.Calls.Where(c => c.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, (Guid?)keptId), ct);
-        await db.CustomerMessages.Where(m => m.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CustomerId, keptId), ct);
-        await db.CallbackRequests.Where(c => c.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, (Guid?)keptId), ct);
-        // The person's open sign-in links and places on the waitlist stay theirs (CustomerMergeChecks finds any table this list misses).
-        await db.CustomerSignInLinks.Where(l => l.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(l => l.CustomerId, keptId), ct);
-        await db.WaitlistEntries.Where(w => w.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(w => w.CustomerId, keptId), ct);
-
-        // The duplicate goes first: the company's phone index allows its number only once.
-        var (phone, email, notes) = (duplicate.Phone, duplicate.Email, duplicate.Notes);
-        db.Customers.Remove(duplicate);
-        await db.SaveChangesAsync(ct);
-        kept.Phone ??= phone;
-        kept.Email ??= email;
-        if (notes.Length > 0 && !kept.Notes.Contains(notes, StringComparison.Ordinal))
+        // Harmless to redo but for the audit entry (its own primary key), which also tells whether a
+        // commit whose answer was lost happened.
+        await db.InTransactionAsync(async token =>
         {
-            var both = kept.Notes.Length == 0 ? notes : $"{kept.Notes}\n{notes}";
-            kept.Notes = both[..Math.Min(both.Length, Customer.MaxNotesLength)];
-        }
-        kept.CreatedAt = kept.CreatedAt < duplicate.CreatedAt ? kept.CreatedAt : duplicate.CreatedAt;
-        db.AuditEntries.Add(audit);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            await db.Appointments.Where(a => a.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, keptId), token);
+            await db.Calls.Where(c => c.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, (Guid?)keptId), token);
+            await db.CustomerMessages.Where(m => m.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CustomerId, keptId), token);
+            await db.CallbackRequests.Where(c => c.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, (Guid?)keptId), token);
+            // The person's open sign-in links and places on the waitlist stay theirs (CustomerMergeChecks finds any table this list misses).
+            await db.CustomerSignInLinks.Where(l => l.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(l => l.CustomerId, keptId), token);
+            await db.WaitlistEntries.Where(w => w.CustomerId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(w => w.CustomerId, keptId), token);
+
+            // The duplicate goes first: the company's phone index allows its number only once.
+            var (phone, email, notes) = (duplicate.Phone, duplicate.Email, duplicate.Notes);
+            db.Customers.Remove(duplicate);
+            await db.SaveChangesAsync(token);
+            kept.Phone ??= phone;
+            kept.Email ??= email;
+            if (notes.Length > 0 && !kept.Notes.Contains(notes, StringComparison.Ordinal))
+            {
+                var both = kept.Notes.Length == 0 ? notes : $"{kept.Notes}\n{notes}";
+                kept.Notes = both[..Math.Min(both.Length, Customer.MaxNotesLength)];
+            }
+            kept.CreatedAt = kept.CreatedAt < duplicate.CreatedAt ? kept.CreatedAt : duplicate.CreatedAt;
+            db.AuditEntries.Add(audit);
+            await db.SaveChangesAsync(token);
+        }, token => db.AuditEntries.AnyAsync(a => a.Id == audit.Id, token), ct);
         return true;
     }
 }

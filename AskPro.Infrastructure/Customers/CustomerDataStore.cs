@@ -45,32 +45,35 @@ internal sealed partial class CustomerDataStore(IDbContextFactory<AskProDbContex
         string[] traces = [.. new[] { customer.Name, phone?.Value, customer.Email, customer.Notes }.Where(t => t is { Length: >= 3 }).Select(t => t!)];
         var companyId = customer.CompanyId;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var callIds = await db.Calls.Where(x => x.CustomerId == customerId || (phone != null && x.FromNumber == phone)).Select(x => x.Id).ToListAsync(ct);
-        // The caller's words and number go; when, how long and what it cost stay.
-        await db.Calls.Where(x => callIds.Contains(x.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.FromNumber, (Core.Shared.E164Number?)null).SetProperty(x => x.Transcript, (string?)null)
-            .SetProperty(x => x.Summary, (string?)null).SetProperty(x => x.RecordingUrl, (string?)null), ct);
-        await db.FunctionInvocations.Where(x => callIds.Contains(x.CallId)).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.ArgumentsMasked, "{}").SetProperty(x => x.Message, ""), ct);
-        await db.CallbackRequests.Where(x => x.CustomerId == customerId || (phone != null && x.Phone == phone) || (x.CallId != null && callIds.Contains(x.CallId.Value)))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "").SetProperty(x => x.Phone, (Core.Shared.E164Number?)null).SetProperty(x => x.Reason, ""), ct);
-        await db.Appointments.Where(a => a.CustomerId == customerId).ExecuteUpdateAsync(s => s.SetProperty(a => a.CancellationReason, (string?)null), ct);
-        await db.CustomerMessages.Where(m => m.CustomerId == customerId).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Recipient, "").SetProperty(m => m.Subject, "").SetProperty(m => m.Text, "").SetProperty(m => m.LastError, (string?)null), ct);
-        // Nobody to offer a freed slot to any more.
-        await db.WaitlistEntries.Where(w => w.CustomerId == customerId && w.Status == Core.Waitlist.WaitlistStatus.Waiting)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, Core.Waitlist.WaitlistStatus.Withdrawn), ct);
-        await ScrubAsync(db, traces, companyId, ct);
+        // Harmless to redo but for the audit entry (its own primary key), which also tells whether a
+        // commit whose answer was lost happened.
+        await db.InTransactionAsync(async token =>
+        {
+            var callIds = await db.Calls.Where(x => x.CustomerId == customerId || (phone != null && x.FromNumber == phone)).Select(x => x.Id).ToListAsync(token);
+            // The caller's words and number go; when, how long and what it cost stay.
+            await db.Calls.Where(x => callIds.Contains(x.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.FromNumber, (Core.Shared.E164Number?)null).SetProperty(x => x.Transcript, (string?)null)
+                .SetProperty(x => x.Summary, (string?)null).SetProperty(x => x.RecordingUrl, (string?)null), token);
+            await db.FunctionInvocations.Where(x => callIds.Contains(x.CallId)).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.ArgumentsMasked, "{}").SetProperty(x => x.Message, ""), token);
+            await db.CallbackRequests.Where(x => x.CustomerId == customerId || (phone != null && x.Phone == phone) || (x.CallId != null && callIds.Contains(x.CallId.Value)))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "").SetProperty(x => x.Phone, (Core.Shared.E164Number?)null).SetProperty(x => x.Reason, ""), token);
+            await db.Appointments.Where(a => a.CustomerId == customerId).ExecuteUpdateAsync(s => s.SetProperty(a => a.CancellationReason, (string?)null), token);
+            await db.CustomerMessages.Where(m => m.CustomerId == customerId).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Recipient, "").SetProperty(m => m.Subject, "").SetProperty(m => m.Text, "").SetProperty(m => m.LastError, (string?)null), token);
+            // Nobody to offer a freed slot to any more.
+            await db.WaitlistEntries.Where(w => w.CustomerId == customerId && w.Status == Core.Waitlist.WaitlistStatus.Waiting)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, Core.Waitlist.WaitlistStatus.Withdrawn), token);
+            await ScrubAsync(db, traces, companyId, token);
 
-        customer.Name = ErasedName;
-        customer.Phone = null;
-        customer.Email = null;
-        customer.Notes = "";
-        customer.OptedOutOfEmail = customer.OptedOutOfSms = customer.NoReminders = true; // nobody to write to any more
-        db.AuditEntries.Add(audit);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            customer.Name = ErasedName;
+            customer.Phone = null;
+            customer.Email = null;
+            customer.Notes = "";
+            customer.OptedOutOfEmail = customer.OptedOutOfSms = customer.NoReminders = true; // nobody to write to any more
+            db.AuditEntries.Add(audit);
+            await db.SaveChangesAsync(token);
+        }, token => db.AuditEntries.AnyAsync(a => a.Id == audit.Id, token), ct);
         return true;
     }
 

@@ -29,40 +29,50 @@ internal sealed class SignUpStore(PlatformScope platform) : ISignUpStore
             if (refused.Count > 0) return new SignUpOutcome.Invalid(refused);
 
             var db = services.GetRequiredService<AskProDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var created = new Company { Name = company.Name, TenantKey = company.TenantKey, Status = CompanyStatus.Draft, CreatedAt = company.CreatedAt };
-            db.Companies.Add(created);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                CompanyId = created.Id, Actor = "signup", Action = "company.signup", EntityType = nameof(Company),
-                EntityId = created.Id.ToString(), At = company.CreatedAt,
-            });
-            await db.SaveChangesAsync(ct);
-
-            user.CompanyId = created.Id;
             await EnsureRoleAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-            IdentityResult outcome;
-            try
+            Company? created = null;
+            // Only a created company with its admin commits; a refused or raced sign-up leaves
+            // nothing. A commit whose answer was lost is looked up by the company's id (redone,
+            // the user would meet its own address and answer "already registered").
+            return await db.InTransactionAsync(async token =>
             {
-                outcome = await users.CreateAsync(user, password);
-                if (outcome.Succeeded) outcome = await users.AddToRoleAsync(user, Roles.CompanyAdmin);
-            }
-            catch (DbUpdateException)
-            {
-                // Two sign-ups with one address at the same moment: the unique user name let one through.
-                if (await users.FindByEmailAsync(email) is { } first) return new SignUpOutcome.AlreadyRegistered(first.Id);
-                throw;
-            }
-            if (!outcome.Succeeded)
-            {
-                if (outcome.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-                    && await users.FindByEmailAsync(email) is { } raced)
-                    return new SignUpOutcome.AlreadyRegistered(raced.Id);
-                return new SignUpOutcome.Invalid([.. outcome.Errors.Select(e => new FieldError("email", e.Description))]);
-            }
-            await transaction.CommitAsync(ct);
-            return new SignUpOutcome.Created(created.Id, user.Id);
+                created = new Company { Name = company.Name, TenantKey = company.TenantKey, Status = CompanyStatus.Draft, CreatedAt = company.CreatedAt };
+                db.Companies.Add(created);
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    CompanyId = created.Id, Actor = "signup", Action = "company.signup", EntityType = nameof(Company),
+                    EntityId = created.Id.ToString(), At = company.CreatedAt,
+                });
+                await db.SaveChangesAsync(token);
+                return await CreateAdminAsync(users, user, password, email, created);
+            }, token => db.Companies.AnyAsync(c => c.Id == created!.Id, token), ct, commitIf: outcome => outcome is SignUpOutcome.Created);
         });
+
+    /// <summary>The company's first admin, in the sign-up's transaction.</summary>
+    private static async Task<SignUpOutcome> CreateAdminAsync(UserManager<AppUser> users, AppUser user, string password, string email, Company created)
+    {
+        user.CompanyId = created.Id;
+        IdentityResult outcome;
+        try
+        {
+            outcome = await users.CreateAsync(user, password);
+            if (outcome.Succeeded) outcome = await users.AddToRoleAsync(user, Roles.CompanyAdmin);
+        }
+        catch (DbUpdateException)
+        {
+            // Two sign-ups with one address at the same moment: the unique user name let one through.
+            if (await users.FindByEmailAsync(email) is { } first) return new SignUpOutcome.AlreadyRegistered(first.Id);
+            throw;
+        }
+        if (!outcome.Succeeded)
+        {
+            if (outcome.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                && await users.FindByEmailAsync(email) is { } raced)
+                return new SignUpOutcome.AlreadyRegistered(raced.Id);
+            return new SignUpOutcome.Invalid([.. outcome.Errors.Select(e => new FieldError("email", e.Description))]);
+        }
+        return new SignUpOutcome.Created(created.Id, user.Id);
+    }
 
     private static async Task EnsureRoleAsync(RoleManager<IdentityRole> roles)
     {

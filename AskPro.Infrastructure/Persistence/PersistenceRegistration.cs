@@ -24,10 +24,10 @@ public static class PersistenceRegistration
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                AddContexts<PostgresAskProDbContext>(services, o => ConfigurePostgres(o, options.ConnectionString, options.CommandTimeoutSeconds));
+                AddContexts<PostgresAskProDbContext>(services, o => ConfigurePostgres(o, options.ConnectionString, options.CommandTimeoutSeconds, Retries(options)));
                 break;
             case DatabaseProvider.SqlServer:
-                AddContexts<SqlServerAskProDbContext>(services, o => ConfigureSqlServer(o, options.ConnectionString, options.CommandTimeoutSeconds));
+                AddContexts<SqlServerAskProDbContext>(services, o => ConfigureSqlServer(o, options.ConnectionString, options.CommandTimeoutSeconds, Retries(options)));
                 break;
             default:
                 AddContexts<SqliteAskProDbContext>(services, o => ConfigureSqlite(o, options.ConnectionString, options.CommandTimeoutSeconds));
@@ -97,13 +97,22 @@ public static class PersistenceRegistration
         o.AddInterceptors(BusyTimeout);
     }
 
-    /// <remarks>No retrying execution strategy: the stores open their own transactions
-    /// (booking, inbox, customer data), which a retrying strategy refuses unless each is wrapped
-    /// in <c>strategy.ExecuteAsync</c>; a failed command instead fails the request, which answers
-    /// the agent's fallback sentence or 503 to a webhook, and the provider retries.</remarks>
-    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString, int commandTimeoutSeconds = DefaultCommandTimeout) =>
-        o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds));
+    private static DatabaseRetries Retries(DatabaseOptions options) => new(options.RetryCount, TimeSpan.FromMilliseconds(options.RetryMaxDelayMilliseconds));
 
-    public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString, int commandTimeoutSeconds = DefaultCommandTimeout) =>
-        o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds));
+    /// <remarks>With the retrying execution strategy (<see cref="PostgresRetries"/>): a single
+    /// command or save is retried by EF itself; a store's own transaction runs through
+    /// <see cref="UnitOfWork.InTransactionAsync{T}"/>, which redoes the whole unit.</remarks>
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString, int commandTimeoutSeconds = DefaultCommandTimeout, DatabaseRetries? retries = null)
+    {
+        var retry = retries ?? DatabaseRetries.Default;
+        o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds)
+            .ExecutionStrategy(dependencies => new PostgresRetries(dependencies, retry.Count, retry.MaxDelay)));
+    }
+
+    public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString, int commandTimeoutSeconds = DefaultCommandTimeout, DatabaseRetries? retries = null)
+    {
+        var retry = retries ?? DatabaseRetries.Default;
+        o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds)
+            .EnableRetryOnFailure(retry.Count, retry.MaxDelay, errorNumbersToAdd: null));
+    }
 }

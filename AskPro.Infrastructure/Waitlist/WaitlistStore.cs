@@ -39,15 +39,18 @@ internal sealed class WaitlistStore(IDbContextFactory<AskProDbContext> contexts)
     public async Task<bool> MarkTakenAsync(Guid offerId, Guid appointmentId, DateTime at, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Only an unused offer: the first click's booking is the one recorded.
-        var used = await db.WaitlistOffers.Where(o => o.Id == offerId && o.UsedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.UsedAt, at).SetProperty(o => o.AppointmentId, appointmentId), ct);
-        if (used == 0) return false;
-        var entryId = await db.WaitlistOffers.Where(o => o.Id == offerId).Select(o => o.EntryId).SingleAsync(ct);
-        await db.WaitlistEntries.Where(e => e.Id == entryId)
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, WaitlistStatus.Booked).SetProperty(e => e.AppointmentId, appointmentId), ct);
-        await transaction.CommitAsync(ct);
-        return true;
+        // A lost commit answer is looked up on the offer: redone, the offer would already be used
+        // and wrongly answer "taken by someone else".
+        return await db.InTransactionAsync(async token =>
+        {
+            // Only an unused offer: the first click's booking is the one recorded.
+            var used = await db.WaitlistOffers.Where(o => o.Id == offerId && o.UsedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.UsedAt, at).SetProperty(o => o.AppointmentId, appointmentId), token);
+            if (used == 0) return false;
+            var entryId = await db.WaitlistOffers.Where(o => o.Id == offerId).Select(o => o.EntryId).SingleAsync(token);
+            await db.WaitlistEntries.Where(e => e.Id == entryId)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, WaitlistStatus.Booked).SetProperty(e => e.AppointmentId, appointmentId), token);
+            return true;
+        }, token => db.WaitlistOffers.AnyAsync(o => o.Id == offerId && o.AppointmentId == appointmentId, token), ct);
     }
 }

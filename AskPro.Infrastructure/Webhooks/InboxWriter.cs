@@ -81,19 +81,21 @@ public sealed class InboxWriter(IServiceScopeFactory scopes) : BackgroundService
     /// key) is already stored — by an earlier delivery or by another node at this very moment —
     /// is skipped by the unique index itself, so there is no window between a check and the
     /// write. Returns the ids of the rows written.</summary>
-    private static async Task<List<Guid>> InsertNewAsync(AskProDbContext db, List<InboxItem> items)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var written = new List<Guid>(items.Count);
-        var sqlServer = db.Database.IsSqlServer();
-        foreach (var item in items)
+    /// <remarks>Harmless to redo (a dropped connection, a deadlock): the unique index skips what
+    /// is stored. After a lost commit answer the redo finds the batch stored and calls it
+    /// duplicates, which are acknowledged all the same.</remarks>
+    private static Task<List<Guid>> InsertNewAsync(AskProDbContext db, List<InboxItem> items) =>
+        db.InTransactionAsync(async token =>
         {
-            var rows = await db.Database.ExecuteSqlAsync(sqlServer ? SqlServerInsert(item) : Insert(item));
-            if (rows == 1) written.Add(item.Id);
-        }
-        await transaction.CommitAsync();
-        return written;
-    }
+            var written = new List<Guid>(items.Count);
+            var sqlServer = db.Database.IsSqlServer();
+            foreach (var item in items)
+            {
+                var rows = await db.Database.ExecuteSqlAsync(sqlServer ? SqlServerInsert(item) : Insert(item), token);
+                if (rows == 1) written.Add(item.Id);
+            }
+            return written;
+        }, committed: null, CancellationToken.None);
 
     private static FormattableString Insert(InboxItem item) => $"""
         INSERT INTO "Inbox" ("Id", "Provider", "EventKey", "EventType", "Payload", "ReceivedAt", "Status", "Attempts", "NextAttemptAt", "CorrelationId", "CompanyId")

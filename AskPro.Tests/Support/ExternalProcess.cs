@@ -8,8 +8,12 @@ namespace AskPro.Tests.Support;
 /// AskPro.Benchmarks (with <see cref="AppProcess"/>).</summary>
 public sealed class ExternalProcess : IDisposable
 {
+    /// <summary>How a server is ended at the end of the run (signal numbers as on Linux).</summary>
+    public enum EndSignal { Kill = 9, Quit = 3 }
+
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
+    private EndSignal _endSignal = EndSignal.Kill;
 
     private ExternalProcess(Process process) => _process = process;
 
@@ -21,32 +25,36 @@ public sealed class ExternalProcess : IDisposable
     /// <paramref name="runAsWhenRoot"/> (PostgreSQL refuses to run as root).</summary>
     /// <param name="environment">Variables set for the server (added to the test host's own).</param>
     /// <param name="workingDirectory">The server's working directory; default: the test host's.</param>
+    /// <param name="endSignal">The signal that ends the server at the end (its pid only, never a
+    /// tree kill: see <see cref="Dispose"/>); default SIGKILL. PostgreSQL gets SIGQUIT, its
+    /// immediate shutdown, which ends the backends before the postmaster exits.</param>
     public static ExternalProcess Start(string file, IEnumerable<string> args, string? runAsWhenRoot = null,
-        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, EndSignal endSignal = EndSignal.Kill)
     {
         var server = Launch(file, args, runAsWhenRoot, environment, workingDirectory);
-        Watch(server.Pid);
+        server._endSignal = endSignal;
+        Watch(server.Pid, endSignal == EndSignal.Kill ? "TERM" : endSignal.ToString().ToUpperInvariant());
         // On an orderly exit the server goes at once; the watchdog covers a killed test host.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
     }
 
     /// <summary>Polls the test host and the server each second; when the test host is gone it
-    /// asks the server to stop (TERM), and kills it after 10 s. The ProcessExit handler does not
+    /// asks the server to stop (TERM, or QUIT for PostgreSQL), and kills it after 10 s. The ProcessExit handler does not
     /// run when the test host is killed, and a parent-death signal (prctl PDEATHSIG) is tied to
     /// the starting thread, a pool thread that may end long before the run does. Its standard
     /// streams are closed at once so it never holds the test host's output pipe open.</summary>
-    private static void Watch(int server)
+    private static void Watch(int server, string stopSignal)
     {
         const string script = """
             exec </dev/null >/dev/null 2>&1
             while kill -0 "$1" && kill -0 "$2"; do sleep 1; done
-            kill -TERM "$2" || exit 0
+            kill -s "$3" "$2" || exit 0
             for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$2" || exit 0; sleep 1; done
             kill -KILL "$2"
             """;
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        foreach (var a in new[] { "-c", script, "askpro-test-watchdog", Environment.ProcessId.ToString(), server.ToString() }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "-c", script, "askpro-test-watchdog", Environment.ProcessId.ToString(), server.ToString(), stopSignal }) info.ArgumentList.Add(a);
         using var _ = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server's watchdog.");
     }
 
@@ -126,11 +134,18 @@ public sealed class ExternalProcess : IDisposable
         lock (_output) if (_output.Length < 64_000) _output.AppendLine(line);
     }
 
+    /// <summary>Ends the server with its end signal, by its pid, and waits up to 10 s (then
+    /// SIGKILL). Never <c>Process.Kill(entireProcessTree)</c>: on Linux it SIGSTOPs each process
+    /// before it kills it, and when the test host is ended in the middle (vstest ends it right
+    /// after the run, while these ProcessExit handlers run) a stopped child stays behind for ever:
+    /// a stopped process does not notice that its parent died. PostgreSQL's backends end with
+    /// their postmaster; redis-server and the app have no children.</summary>
     public void Dispose()
     {
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited && Signal(Pid, (int)_endSignal) != 0) _process.Kill(entireProcessTree: false);
+            if (!_process.WaitForExit(10_000)) _process.Kill(entireProcessTree: false);
             _process.WaitForExit(10_000);
         }
         catch (InvalidOperationException)
@@ -138,4 +153,8 @@ public sealed class ExternalProcess : IDisposable
             // Already gone: nothing left to stop.
         }
     }
+
+    /// <summary>kill(2): a signal to one pid; 0 when it was sent.</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static extern int Signal(int pid, int signal);
 }

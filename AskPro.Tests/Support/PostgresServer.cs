@@ -26,11 +26,56 @@ public sealed class PostgresServer
     public static Task<PostgresServer> StartOwnAsync() => StartAsync(durable: true);
 
     /// <summary>SIGQUIT to the postmaster's pid: PostgreSQL's immediate shutdown, every
-    /// connection dropped at once and crash recovery on the next start, as when the server dies.</summary>
+    /// connection dropped at once and crash recovery on the next start, as when the server dies.
+    /// Returns once the postmaster and every process it started (backends, checkpointer, …) are
+    /// gone: they run in their own process groups and would outlive a postmaster that died first.</summary>
     public async Task KillAsync()
     {
-        await ExternalProcess.RunAsync("kill", ["-QUIT", ProcessId.ToString()]);
+        if (ExternalProcess.Signal(ProcessId, (int)ExternalProcess.EndSignal.Quit) != 0 && !_process.HasExited)
+            throw new InvalidOperationException($"SIGQUIT to PostgreSQL ({ProcessId}) failed.");
         await _process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        await WaitUntilNoProcessLeftAsync();
+    }
+
+    /// <summary>Ends the server (immediate shutdown) with all its processes and deletes its data folder.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited) await KillAsync();
+        else await WaitUntilNoProcessLeftAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    /// <summary>The pids of the processes working in this server's data folder: the postmaster
+    /// and every child it started (PostgreSQL makes the data folder their working directory),
+    /// including children whose postmaster is gone.</summary>
+    public IReadOnlyList<int> Processes() => ProcessesWorkingIn(_data);
+
+    private static IReadOnlyList<int> ProcessesWorkingIn(string directory)
+    {
+        var pids = new List<int>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid)) continue;
+            try
+            {
+                if (new DirectoryInfo(Path.Combine(entry, "cwd")).LinkTarget is { } cwd && Path.TrimEndingDirectorySeparator(cwd) == Path.TrimEndingDirectorySeparator(directory)) pids.Add(pid);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The process ended meanwhile, or is not ours to look at: not one of this server's.
+            }
+        }
+        return pids;
+    }
+
+    private async Task WaitUntilNoProcessLeftAsync()
+    {
+        // Not Eventually: this file is linked into AskPro.Benchmarks too.
+        for (var attempt = 0; Processes() is { Count: > 0 } left; attempt++)
+        {
+            if (attempt == 300) throw new TimeoutException($"PostgreSQL processes {string.Join(", ", left)} outlived their postmaster by 15 s.");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Starts the server again on the same data folder and port.</summary>
@@ -75,7 +120,8 @@ public sealed class PostgresServer
     private static ExternalProcess Launch(string data, int port, bool durable) =>
         ExternalProcess.Start(Path.Combine(TestServices.PostgresBin!, "postgres"),
             ["-D", data, "-p", port.ToString(), "-k", data, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
-             "-c", durable ? "synchronous_commit=on" : "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=1000", "-c", "shared_buffers=128MB"], "postgres");
+             "-c", durable ? "synchronous_commit=on" : "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=1000", "-c", "shared_buffers=128MB"], "postgres",
+            endSignal: ExternalProcess.EndSignal.Quit);
 
     private async Task WaitUntilAcceptingAsync()
     {

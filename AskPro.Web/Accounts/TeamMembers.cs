@@ -91,14 +91,18 @@ public sealed class TeamMembers(UserManager<AppUser> users, StaffInvitations inv
         if (current == role) return TeamOutcome.Done;
         if (current == Roles.CompanyAdmin && await AdminCountAsync(ct) <= 1) return TeamOutcome.LastAdminRole;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (current.Length > 0) Succeeded(await users.RemoveFromRoleAsync(user, current));
-        Succeeded(await users.AddToRoleAsync(user, role));
-        Succeeded(await users.UpdateSecurityStampAsync(user));
-        // In this transaction's own context (the audit log's would wait for it on SQLite).
-        db.AuditEntries.Add(new AuditEntry { Actor = actor, Action = "team.role", EntityType = "User", EntityId = userId, Details = $"{current} → {role}", At = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var entry = new AuditEntry { Actor = actor, Action = "team.role", EntityType = "User", EntityId = userId, Details = $"{current} → {role}", At = clock.GetUtcNow().UtcDateTime };
+        // A commit whose answer was lost is looked up by the audit entry (redone, the old role
+        // would be gone already and Identity would refuse to remove it).
+        await db.InTransactionAsync(async token =>
+        {
+            if (current.Length > 0) Succeeded(await users.RemoveFromRoleAsync(user, current));
+            Succeeded(await users.AddToRoleAsync(user, role));
+            Succeeded(await users.UpdateSecurityStampAsync(user));
+            // In this transaction's own context (the audit log's would wait for it on SQLite).
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync(token);
+        }, token => db.AuditEntries.AnyAsync(a => a.Id == entry.Id, token), ct);
         return TeamOutcome.Done;
     }
 
