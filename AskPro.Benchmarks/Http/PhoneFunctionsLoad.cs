@@ -47,10 +47,11 @@ public static class PhoneFunctionsLoad
 
         await RealisticCallsAsync(app, http, random, calls: 400 / scale, concurrency: 20);
 
-        // 100 callers, one stylist, one start: a Saturday (the salon opens 9–14), which no other
-        // phase books or holds (their wishes are weekdays), after the demo's appointments (up to
-        // 14 days ahead; a demo appointment there once made the race "0 booked, 100 taken").
-        var saturday = DateTime.Today.AddDays(15);
+        // 100 callers, one stylist, one start: a Saturday (the salon opens 9–14) that nothing
+        // before has taken. Not within 14 days (the demo's appointments: one there made the race
+        // "0 booked, 100 taken"), and not within two weeks after the checks' days 15–40: their
+        // alternatives reach that far, Saturdays included, and are held for the callers who heard them.
+        var saturday = DateTime.Today.AddDays(60);
         while (saturday.DayOfWeek != DayOfWeek.Saturday) saturday = saturday.AddDays(1);
         var slot = Wish(saturday, "10 Uhr", "Herrenhaarschnitt", "Anna");
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<string>();
