@@ -15,11 +15,17 @@ public sealed class RedisServer
     public static Task<RedisServer> GetAsync() => Shared.Value;
 
     /// <summary>A redis-server of the caller's own on <paramref name="port"/> (the caller stops it).</summary>
-    public static ExternalProcess StartOwn(int port)
+    /// <param name="dataDirectory">With a folder, the server keeps its data there (append-only
+    /// file, every write synced) and comes back with it after a restart, as a production Redis
+    /// with persistence does; without, it starts empty each time.</param>
+    public static ExternalProcess StartOwn(int port, string? dataDirectory = null)
     {
         var binary = TestServices.RedisServer ?? throw new InvalidOperationException("redis-server is required (ASKPRO_REQUIRE_SERVICES=1) but was not found.");
+        string[] persistence = dataDirectory is null
+            ? ["--appendonly", "no"]
+            : ["--appendonly", "yes", "--appendfsync", "always", "--dir", dataDirectory];
         return ExternalProcess.Start(binary,
-            ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]);
+            ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", .. persistence, "--daemonize", "no"]);
     }
 
     /// <summary>Waits until nothing listens on <paramref name="port"/> any more.</summary>

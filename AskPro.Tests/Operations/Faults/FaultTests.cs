@@ -57,6 +57,65 @@ public sealed class FaultTests
     }
 
     [RedisPostgresFact]
+    public async Task After_a_Redis_outage_node_B_serves_nothing_cached_before_it_and_hears_node_As_next_change_within_a_second()
+    {
+        var redisPort = TestServices.FreePort();
+        var redisData = TestServices.NewTempDirectory("askpro-redis");
+        // With persistence: Redis comes back with what it held (B's cached busy times, holds).
+        var redis = RedisServer.StartOwn(redisPort, redisData);
+        try
+        {
+            var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+            var settings = Settings(database, $"127.0.0.1:{redisPort},abortConnect=false,connectTimeout=1000");
+            settings["Scheduler:Store"] = "Postgres";
+            settings["Retell:FunctionBudgetSeconds"] = "8"; // the default: a fresh node's first calls are slow on a loaded machine
+            using var a = await AppProcess.StartAsync(settings); // migrates and seeds first
+            using var b = await AppProcess.StartAsync(settings);
+            using var httpA = Http(a);
+            using var httpB = Http(b);
+            var onA = new RetellClient(httpA, RetellKey, () => DateTimeOffset.UtcNow);
+            var onB = new RetellClient(httpB, RetellKey, () => DateTimeOffset.UtcNow);
+            async Task BothAsync(string what, string redisState) =>
+                await Task.WhenAll(new[] { httpA, httpB }.Select(http => Eventually.Async(what, () => ReadinessAsync(http), r => r.Redis == redisState, TimeSpan.FromSeconds(45))));
+            async Task<string> OnBAsync(DateTime day, string time)
+            {
+                var reply = await onB.CallAsync("check_availability", Wish(day, time, "Knoten Anrufer", "Anna"), "call_faults_nodes_" + Guid.NewGuid().ToString("N"));
+                var status = reply.GetProperty("status").GetString();
+                Assert.True(status != "error", "checked on B: " + reply);
+                return status!;
+            }
+            async Task BookOnAAsync(DateTime day, string time, string name)
+            {
+                var reply = await onA.CallAsync("book_appointment", Wish(day, time, name, "Anna"), "call_faults_nodes_" + Guid.NewGuid().ToString("N"));
+                Assert.True(reply.GetProperty("status").GetString() == "booked", "booked on A: " + reply);
+            }
+            await BothAsync("both nodes reach Redis", "Healthy");
+
+            var day = NextWorkday(DateTime.Today.AddDays(24));
+            Assert.Equal("available", await OnBAsync(day, "9 Uhr")); // B's check caches busy times in Redis
+            await redis.StopAsync(TimeSpan.FromSeconds(10));
+            await RedisServer.WaitUntilDownAsync(redisPort);
+            await BothAsync("both nodes see Redis gone", "Degraded");
+            // A books while Redis is away: its invalidation of the cached day is lost.
+            await BookOnAAsync(day, "10 Uhr", "Ausfall Kundin");
+
+            redis = RedisServer.StartOwn(redisPort, redisData);
+            await BothAsync("both nodes reach Redis again", "Healthy");
+            await Eventually.Async("B no longer offers the time A booked during the outage", () => OnBAsync(day, "10 Uhr"), s => s != "available", TimeSpan.FromSeconds(1));
+
+            // After the outage the news flows again: A's next change reaches B within a second.
+            Assert.Equal("available", await OnBAsync(day, "14 Uhr")); // cached again
+            await BookOnAAsync(day, "15 Uhr", "Nachher Kunde");
+            await Eventually.Async("B no longer offers the time A just booked", () => OnBAsync(day, "15 Uhr"), s => s != "available", TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            redis.Dispose();
+            Directory.Delete(redisData, recursive: true);
+        }
+    }
+
+    [RedisPostgresFact]
     public async Task PostgreSQL_killed_mid_traffic_answers_the_fallback_and_503_then_recovers_with_nothing_half_written()
     {
         var postgres = await PostgresServer.StartOwnAsync();
@@ -226,8 +285,8 @@ public sealed class FaultTests
 
     private static HttpClient Http(AppProcess app) => new() { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    private static object Wish(DateTime day, string time, string name) =>
-        new { datum = day.ToString("dd.MM.yyyy"), uhrzeit = time, dienstleistung = "Herrenhaarschnitt", mitarbeiter = "egal", name };
+    private static object Wish(DateTime day, string time, string name, string staff = "egal") =>
+        new { datum = day.ToString("dd.MM.yyyy"), uhrzeit = time, dienstleistung = "Herrenhaarschnitt", mitarbeiter = staff, name };
 
     private static async Task<(HttpStatusCode Status, string? Redis)> ReadinessAsync(HttpClient http)
     {
