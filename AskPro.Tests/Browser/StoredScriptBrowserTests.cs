@@ -174,6 +174,8 @@ public sealed class StoredScriptBrowserTests : IDisposable
         await page.GetByTestId("service-item").Filter(new() { HasText = "Herrenhaarschnitt" }).ClickAsync();
         await Expect(page.GetByTestId("service-name")).ToHaveValueAsync("Herrenhaarschnitt"); // the form is loaded: typing now is not overwritten
         await page.GetByTestId("service-name").FillAsync(Service);
+        await page.GetByTestId("service-name").PressAsync("Tab"); // the field takes its value on change: leave it, and wait until
+        await Expect(page.GetByTestId("service-form").Locator("h2").First).ToHaveTextAsync(Service); // the form heading shows it, before saving
         await page.GetByTestId("service-save").ClickAsync();
         await Expect(page.GetByTestId("service-list")).ToContainTextAsync(Service, new() { Timeout = 15_000 });
         await InertAsync("/settings/services");
@@ -183,6 +185,8 @@ public sealed class StoredScriptBrowserTests : IDisposable
         await page.GetByTestId("staff-item").Filter(new() { HasText = "Anna Schmidt" }).ClickAsync();
         await Expect(page.GetByTestId("staff-name")).ToHaveValueAsync("Anna Schmidt");
         await page.GetByTestId("staff-name").FillAsync(Staff);
+        await page.GetByTestId("staff-name").PressAsync("Tab");
+        await Expect(page.GetByTestId("staff-form").Locator("h2").First).ToHaveTextAsync(Staff);
         await page.GetByTestId("staff-save").ClickAsync();
         await Expect(page.GetByTestId("staff-list")).ToContainTextAsync(Staff, new() { Timeout = 15_000 });
         await InertAsync("/settings/staff");
