@@ -78,8 +78,8 @@ public sealed class ClosedDaysDialogueTests(BookingApp app)
         app.Clock.Now = new DateTimeOffset(2027, 3, 26, 9, 0, 0, TimeSpan.Zero);
         var reply = await app.Retell.CallAsync("book_appointment",
             new { datum = "Ostermontag", uhrzeit = "9 Uhr", dienstleistung = "Herrenhaarschnitt", name = "Ida Braun" }, "call_" + Guid.NewGuid().ToString("N"));
-        Assert.Equal("slot_taken", reply.GetProperty("status").GetString());
-        Assert.StartsWith("Am 29. März, Ostermontag, haben wir geschlossen. Ich kann Ihnen", reply.GetProperty("message").GetString());
+        Assert.Equal("outside_hours", reply.GetProperty("status").GetString());
+        Assert.StartsWith("Am 29. März, Ostermontag, haben wir geschlossen. Frei wäre", reply.GetProperty("message").GetString());
         Assert.DoesNotContain(new DateOnly(2027, 3, 29), OfferedDays(reply.GetProperty("data")));
     }
 

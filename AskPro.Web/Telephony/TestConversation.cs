@@ -69,7 +69,7 @@ public sealed class TestConversation(CallSimulator simulator, Uri appBase, strin
                 var book = await CallAsync("book_appointment", Args(("dienstleistung", _service), ("mitarbeiter", _staff), ("datum", _when), ("name", words)), ct);
                 Say(book.Message ?? "", book, "book_appointment");
                 AppointmentId = Data(book, "appointment_id") ?? AppointmentId;
-                _waiting = Status(book) switch { "booked" => Waiting.Nothing, "slot_taken" => Waiting.When, _ => Waiting.Name };
+                _waiting = Status(book) switch { "booked" => Waiting.Nothing, "slot_taken" or "outside_hours" or "too_soon" or "too_far" => Waiting.When, _ => Waiting.Name };
                 break;
             case Waiting.WhichAppointment when _scenario == Scenario.Cancel:
                 var cancel = await CallAsync("cancel_appointment", Args(("datum", words)), ct);

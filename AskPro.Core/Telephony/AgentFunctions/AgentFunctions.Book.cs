@@ -9,8 +9,10 @@ namespace AskPro.Core.Telephony.AgentFunctions;
 public sealed partial class AgentFunctions
 {
     /// <summary>book_appointment: books exactly the checked service at the wished start, once
-    /// per call and slot (a retried call returns the same appointment); a slot someone else got
-    /// first is slot_taken with fresh alternatives, never an error.</summary>
+    /// per call and slot (a retried call returns the same appointment). A start the rules refuse
+    /// (closed then, too soon, too far ahead) is answered as check_availability answers it; only a
+    /// start the rules allow that someone else got first is slot_taken with fresh alternatives,
+    /// never an error.</summary>
     private async Task<FunctionReply> BookAsync(FunctionArguments args, AgentCall call, CancellationToken ct)
     {
         var caller = await CallerAsync(call, ct);
@@ -32,7 +34,7 @@ public sealed partial class AgentFunctions
         if (await AlreadyBookedAsync(call, caller, wishUtc, ct) is { } already) return Booked(already, service, call);
 
         var free = await FreeSlotsAsync(call, service, staff, at.Date, caller, ct);
-        if (free.At(at.Date, wishUtc) is not { } slot) return SlotTaken(wishUtc, at.Date, at.Period, call, free);
+        if (free.At(at.Date, wishUtc) is not { } slot) return NotBooked(at, wishUtc, call, service, free);
 
         // A new caller becomes a customer inside Book, once the booking itself checked out.
         var contact = caller.Customer is null
@@ -50,7 +52,8 @@ public sealed partial class AgentFunctions
                 if (await data.BookedByCallAsync(call.CallRowId, wishUtc, ct) is { } mine) return Booked(mine, service, call);
                 return SlotTaken(wishUtc, at.Date, at.Period, call, await FreeSlotsAsync(call, service, staff, at.Date, caller, ct));
             case BookingOutcome.PolicyViolated { Rule: BookingRule.MinimumNotice or BookingRule.BookingHorizon or BookingRule.OutsideHours }:
-                return SlotTaken(wishUtc, at.Date, at.Period, call, free);
+                // Book read the rules a moment later (the clock may have passed the notice): read again and say which rule; taken if none.
+                return NotBooked(at, wishUtc, call, service, await FreeSlotsAsync(call, service, staff, at.Date, caller, ct));
             case BookingOutcome.CalendarRefused { Unavailable: true } unavailable:
                 return FunctionReply.Fail("error", unavailable.AgentMessage, new() { ["requested_start"] = Iso(wishUtc, call), ["callback_offered"] = true });
             case BookingOutcome.CalendarRefused:
@@ -77,12 +80,20 @@ public sealed partial class AgentFunctions
             ? caller.Upcoming.FirstOrDefault(a => a.CallId == call.CallRowId && a.StartUtc == wishUtc)
             : await data.BookedByCallAsync(call.CallRowId, wishUtc, ct);
 
+    /// <summary>A wish not among the free slots: refused by the rules, in check_availability's
+    /// words and status, or else taken. Neither holds its alternatives: a failed booking offers,
+    /// and check_availability holds what the caller picks.</summary>
+    private FunctionReply NotBooked(DateWish.At at, DateTime wishUtc, AgentCall call, Service service, FreeSlots free) =>
+        RefusedByRules(at, wishUtc, call, service, free) is { } refused
+            ? FunctionReply.Fail(refused.Status, refused.Message,
+                new() { ["requested_start"] = Iso(wishUtc, call), ["service"] = service.Name, ["alternatives"] = Offered(refused.Alternatives, call) })
+            : SlotTaken(wishUtc, at.Date, at.Period, call, free);
+
     private FunctionReply SlotTaken(DateTime wishUtc, DateOnly day, (TimeOnly, TimeOnly)? period, AgentCall call, FreeSlots free)
     {
-        // Not held: a failed booking offers, and check_availability holds what the caller picks.
         var local = BranchClock.ToLocal(wishUtc, call.Branch.TimeZoneId).DateTime;
         var alternatives = free.Offer(AlternativeWish.At(day, TimeOnly.FromDateTime(local), period));
-        var taken = free.ClosedOn(day) is { } closed ? closed.Sentence() : $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei.";
+        var taken = $"{Capitalize(Spoken(wishUtc, call))} ist leider nicht mehr frei.";
         return FunctionReply.Fail("slot_taken", alternatives.Count > 0
                 ? $"{taken} Ich kann Ihnen {GermanSpeech.Either(alternatives.Select(s => Spoken(s.StartUtc, call)).ToList())} anbieten."
                 : $"{taken} In den nächsten zwei Wochen ist leider nichts frei.",

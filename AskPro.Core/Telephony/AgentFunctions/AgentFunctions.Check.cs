@@ -46,27 +46,11 @@ public sealed partial class AgentFunctions
         var wishUtc = BranchClock.ToUtc(at.Date.ToDateTime(at.Time), zone);
         var reply = new Dictionary<string, object?> { ["requested_start"] = Iso(wishUtc, call), ["service"] = service.Name };
 
-        if (!Availability.WithinOpeningHours(schedule, at.Date, at.Time, service.Duration))
+        if (RefusedByRules(at, wishUtc, call, service, free) is { } refused)
         {
-            var offers = free.Offer(AlternativeWish.At(at.Date, at.Time, at.Period));
-            await slots.HoldAsync(call.RetellCallId, service, offers, ct);
-            reply["alternatives"] = Offered(offers, call);
-            var closed = schedule.Closed.On(at.Date) is { } reason
-                ? reason.Sentence()
-                : $"{Capitalize(Spoken(wishUtc, call))} haben wir leider geschlossen.";
-            return FunctionReply.Ok("outside_hours", offers.Count > 0
-                ? $"{closed} Frei wäre {GermanSpeech.Either(offers.Select(s => Spoken(s.StartUtc, call)).ToList())}."
-                : $"{closed} In den nächsten zwei Wochen ist leider nichts frei.", reply);
-        }
-
-        if (wishUtc < schedule.EarliestStartUtc)
-        {
-            var offers = free.From(schedule.EarliestStartUtc, AlternativeRanking.Max);
-            await slots.HoldAsync(call.RetellCallId, service, offers, ct);
-            reply["alternatives"] = Offered(offers, call);
-            var notice = service.MinimumNoticeMinutes >= 120 ? $"{service.MinimumNoticeMinutes / 60} Stunden" : $"{service.MinimumNoticeMinutes} Minuten";
-            return FunctionReply.Ok("too_soon", $"So kurzfristig kann ich leider nicht buchen, wir brauchen {notice} Vorlauf." +
-                (offers.Count > 0 ? $" Frei wäre {GermanSpeech.Either(offers.Select(s => Spoken(s.StartUtc, call)).ToList())}." : ""), reply);
+            await slots.HoldAsync(call.RetellCallId, service, refused.Alternatives, ct);
+            reply["alternatives"] = Offered(refused.Alternatives, call);
+            return FunctionReply.Ok(refused.Status, refused.Message, reply);
         }
 
         if (free.On(at.Date).FirstOrDefault(s => s.StartUtc == wishUtc) is { } exact)
