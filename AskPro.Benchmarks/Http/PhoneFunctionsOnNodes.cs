@@ -72,7 +72,7 @@ public static class PhoneFunctionsOnNodes
             {
                 var status = await PhoneFunctionsLoad.StatusAsync(Node(i), "book_appointment", PhoneFunctionsLoad.RandomWish(random, 45, 89) with { Name = $"Kunde {PhoneFunctionsLoad.Letters(i)}" }, $"many_{i}", $"+4917{i:D8}");
                 statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-                return status is "booked" or "slot_taken";
+                return status is "booked" or "slot_taken" or "outside_hours";
             });
             Console.WriteLine($"{bookings} random bookings at concurrency 10 over {nodeCount} node(s): {string.Join(", ", statuses.Select(kv => $"{kv.Value} {kv.Key}"))}; " +
                               $"{many.Errors} errors, {many.PerSecond:0} req/s, p95 {many.P95:0.0} ms");
@@ -96,7 +96,7 @@ public static class PhoneFunctionsOnNodes
         await PhoneFunctionsLoad.StatusAsync(http, "check_availability", wish, callId, "+4917100000001") is "available" or "unavailable" or "outside_hours" or "too_soon";
 
     private static async Task<bool> BookAsync(HttpClient http, PhoneFunctionsLoad.WishArgs wish, string callId, int i) =>
-        await PhoneFunctionsLoad.StatusAsync(http, "book_appointment", wish with { Name = $"Kunde {PhoneFunctionsLoad.Letters(i)}" }, callId, $"+4916{i:D9}") is "booked" or "slot_taken";
+        await PhoneFunctionsLoad.StatusAsync(http, "book_appointment", wish with { Name = $"Kunde {PhoneFunctionsLoad.Letters(i)}" }, callId, $"+4916{i:D9}") is "booked" or "slot_taken" or "outside_hours";
 
     private static async Task<long> OverlappingPairsAsync(string database)
     {

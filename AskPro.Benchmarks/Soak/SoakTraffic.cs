@@ -61,7 +61,7 @@ public sealed class SoakTraffic(SoakNodes nodes, SoakOptions options, RouteStats
             if (!await ThinkAsync(random, stop)) return;
             if (random.Next(5) < 3)
             {
-                await Function(node, http, "book_appointment", wish with { Name = $"Anrufer {PhoneFunctionsLoad.Letters(call)}" }, callId, from, "booked", "slot_taken");
+                await Function(node, http, "book_appointment", wish with { Name = $"Anrufer {PhoneFunctionsLoad.Letters(call)}" }, callId, from, "booked", "slot_taken", "outside_hours");
                 if (!await ThinkAsync(random, stop)) return;
             }
             await stats.TimeAsync(node, "webhook call_ended (own call)", () => DeliverAsync(http, WebhookIngestLoad.ShortCall(callId)));
