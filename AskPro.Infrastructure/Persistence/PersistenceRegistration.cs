@@ -94,7 +94,7 @@ public static class PersistenceRegistration
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:") Directory.CreateDirectory(directory);
         o.UseSqlite(builder.ToString(), s => s.MigrationsHistoryTable("__EFMigrationsHistory").CommandTimeout(commandTimeoutSeconds));
-        o.AddInterceptors(BusyTimeout);
+        o.AddInterceptors(BusyTimeout, SqliteWriteGate.Instance);
     }
 
     private static DatabaseRetries Retries(DatabaseOptions options) => new(options.RetryCount, TimeSpan.FromMilliseconds(options.RetryMaxDelayMilliseconds));

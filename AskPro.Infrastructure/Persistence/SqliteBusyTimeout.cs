@@ -11,7 +11,7 @@ namespace AskPro.Infrastructure.Persistence;
 /// and run once per request.</summary>
 internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    private const int Milliseconds = 30_000;
+    internal const int Milliseconds = 30_000;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

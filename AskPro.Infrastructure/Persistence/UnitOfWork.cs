@@ -7,7 +7,7 @@ namespace AskPro.Infrastructure.Persistence;
 /// <summary>The one way to run a unit of work in its own transaction: under the provider's
 /// execution strategy, which on PostgreSQL and SQL Server redoes the whole unit after a transient
 /// failure (a pooled connection the restarted server dropped, a deadlock victim). SQLite has no
-/// retrying strategy: the unit runs once.
+/// retrying strategy: the unit runs once, in its turn at <see cref="SqliteWriteGate"/>.
 /// <para>Each redo starts from the change tracker as it was before the unit: what the failed
 /// attempt began tracking is detached, and what was tracked before gets its state and values
 /// back (the rolled-back save had marked its changes saved). A request's other tracked rows (the
@@ -35,6 +35,7 @@ public static class UnitOfWork
                 {
                     if (attempts++ > 0) Restore(db, before);
                     committing = false;
+                    using var writer = await SqliteWriteGate.EnterAsync(db, token);
                     await using var transaction = await db.Database.BeginTransactionAsync(token);
                     result = await work(token);
                     if (commitIf is not null && !commitIf(result))
