@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AskPro.Infrastructure.Telephony;
 
 /// <summary>The call-side reads and writes of the agent functions, on the tenant-filtered context.</summary>
-internal sealed class AgentData(AskProDbContext db) : IAgentData
+internal sealed class AgentData(AskProDbContext db, CallSelections selections) : IAgentData
 {
-    // One plain statement: EF cannot compile an ExecuteUpdate, and translating its expression
-    // tree again on every check cost more than the write itself (a sixth of a check_availability).
-    // The tenant is in the WHERE as the query filter would put it; the interpolated values become
-    // parameters with EF's own type mappings (a Guid is written as the column stores it).
-    public Task RememberSelectionAsync(Guid callRowId, Guid serviceId, Guid? staffId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"""UPDATE "Calls" SET "SelectedServiceId" = {serviceId}, "SelectedStaffId" = {staffId} WHERE "Id" = {callRowId} AND "CompanyId" = {db.CurrentTenantId}""", ct);
+    /// <summary>Kept in memory and stored with the function log's next batch (<see cref="CallSelections"/>).</summary>
+    public Task RememberSelectionAsync(Guid callRowId, Guid serviceId, Guid? staffId, CancellationToken ct)
+    {
+        selections.Remember(callRowId, new CallSelections.Selection(db.CurrentTenantId, serviceId, staffId));
+        return Task.CompletedTask;
+    }
 
     public Task<Appointment?> BookedByCallAsync(Guid callRowId, DateTime startUtc, CancellationToken ct) =>
         BookedByCall(db, callRowId, startUtc).FirstOrDefaultAsync(ct);

@@ -15,7 +15,7 @@ namespace AskPro.Infrastructure.Telephony;
 /// call object (to_number → number → branch → company; call_id), never from args; one Call row
 /// per call; every invocation logged with masked arguments.</summary>
 public sealed partial class FunctionCallHandler(
-    CalledNumber calledNumber, ITenantDirectory directory, CallRecords calls, AgentFunctions functions, FunctionLog log, TimeProvider clock,
+    CalledNumber calledNumber, ITenantDirectory directory, CallRecords calls, CallSelections selections, AgentFunctions functions, FunctionLog log, TimeProvider clock,
     IOptions<RetellOptions> options, ILogger<FunctionCallHandler> logger)
 {
     /// <summary>What the agent says when the database cannot answer in time (down, restarting,
@@ -113,7 +113,8 @@ public sealed partial class FunctionCallHandler(
         }
         var caller = RetellCallerId.Read(Text(callElement, "from_number"), company.Company.CountryCode);
         var (row, known) = await calls.FindOrStartAsync(retellCallId, branch.Id, to, caller, Text(callElement, "agent_id"), CallStatus.Ongoing, ct);
-        return (new AgentCall(row.Id, retellCallId, company, branch, caller, known, row.SelectedServiceId, row.SelectedStaffId), row);
+        var (selectedService, selectedStaff) = selections.Of(row);
+        return (new AgentCall(row.Id, retellCallId, company, branch, caller, known, selectedService, selectedStaff), row);
     }
 
     private FunctionReply Log(Call row, string name, FunctionArguments args, long started, FunctionReply reply)

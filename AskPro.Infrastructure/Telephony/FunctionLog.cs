@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using AskPro.Core.Telephony;
 using AskPro.Core.Tenancy;
 using AskPro.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,8 +13,10 @@ namespace AskPro.Infrastructure.Telephony;
 /// queue is written in batches (one transaction per batch), so the agent's answer never waits
 /// for it. A log row is diagnostics, not a promise made to anyone: rows still queued when the
 /// process dies are lost, and the queue drops rows (with a warning) rather than grow without
-/// bound when the database is down.</summary>
-public sealed class FunctionLog(IServiceScopeFactory scopes, ILogger<FunctionLog> logger) : BackgroundService
+/// bound when the database is down. The calls' selections (<see cref="CallSelections"/>) are
+/// stored in the same transaction: every function call queues a row, so a selection made by a
+/// check is written with that check's own row at the latest.</summary>
+public sealed class FunctionLog(IServiceScopeFactory scopes, CallSelections selections, ILogger<FunctionLog> logger) : BackgroundService
 {
     private const int MaxBatch = 500;
 
@@ -60,11 +63,21 @@ public sealed class FunctionLog(IServiceScopeFactory scopes, ILogger<FunctionLog
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope("function log writer");
             var db = scope.ServiceProvider.GetRequiredService<AskProDbContext>();
+            var chosen = selections.Unwritten();
             db.FunctionInvocations.AddRange(batch);
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Redone whole on a transient fault: the updates set values, and the log rows' keys make a lost commit's redo fail, not write twice.
+            await db.InTransactionAsync(async token =>
+            {
+                foreach (var (callRowId, selection) in chosen)
+                    await db.Database.ExecuteSqlAsync(
+                        $"""UPDATE "Calls" SET "SelectedServiceId" = {selection.ServiceId}, "SelectedStaffId" = {selection.StaffId} WHERE "Id" = {callRowId} AND "CompanyId" = {selection.CompanyId}""", token);
+                await db.SaveChangesAsync(token);
+            }, committed: null, CancellationToken.None);
+            selections.Written(chosen);
         }
         catch (Exception ex)
         {
+            // The selections stay in memory and go with the next batch.
             logger.LogError(ex, "{Count} function log row(s) could not be written", batch.Count);
         }
     }

@@ -21,6 +21,7 @@ public static class TelephonyRegistration
         services.AddOptions<RetellOptions>().Bind(configuration.GetSection(RetellOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CalledNumber>();
         services.AddScoped<CallRecords>();
+        services.AddSingleton<CallSelections>();
         services.AddSingleton<FunctionLog>();
         services.AddHostedService(sp => sp.GetRequiredService<FunctionLog>());
         services.AddScoped<IAgentData, AgentData>();
