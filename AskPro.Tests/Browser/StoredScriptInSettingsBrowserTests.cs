@@ -10,7 +10,8 @@ namespace AskPro.Tests.Browser;
 
 /// <summary>The sibling of <see cref="StoredScriptBrowserTests"/> for the texts not covered there:
 /// a branch's name, address and closure reason, a staff member's absence note, a team member's
-/// invitation and a customer's own details in the portal. Each is typed with markup into its real
+/// name (invited on the team page, signed up, invited from the onboarding wizard) and a customer's
+/// own details in the portal. Each is typed with markup into its real
 /// form; where the rules take it, the database holds it verbatim and every page that shows it shows
 /// it as text (0 elements marked <c>data-xss</c>, no <c>window.__xss</c>, no console errors);
 /// where the rules refuse it, the refusal is in German and nothing is stored.</summary>
@@ -45,8 +46,11 @@ public sealed class StoredScriptInSettingsBrowserTests : IDisposable
         await Expect(page.GetByTestId("branch-name")).ToHaveValueAsync(DemoData.Salon.BranchName); // the form is loaded: typing now is not overwritten
         await page.GetByTestId("branch-street").FillAsync(Street);
         await page.GetByTestId("branch-street").PressAsync("Tab");
+        // The demo branch has its Christmas closure: wait for the added row, or Last would still be Christmas's.
+        await Expect(page.GetByTestId("closure-row")).ToHaveCountAsync(1);
         await page.GetByTestId("closure-add").ClickAsync();
-        var closure = page.GetByTestId("closure-row").Last;
+        await Expect(page.GetByTestId("closure-row")).ToHaveCountAsync(2);
+        var closure = page.GetByTestId("closure-row").Nth(1);
         await closure.GetByTestId("closure-from").FillAsync("2026-12-17");
         await closure.GetByTestId("closure-to").FillAsync("2026-12-17");
         await closure.GetByTestId("closure-reason").FillAsync(Reason);
@@ -57,9 +61,11 @@ public sealed class StoredScriptInSettingsBrowserTests : IDisposable
         await Expect(page.GetByTestId("branch-form").Locator("h2").First).ToHaveTextAsync(Name);
         await page.GetByTestId("branch-save").ClickAsync();
         await Expect(page.GetByTestId("branch-list")).ToContainTextAsync(Name, new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("form-errors")).ToHaveCountAsync(0);
         await InertAsync(page, "/settings/branches");
         var branch = await _app.ReadAsync(db => db.Branches.AsNoTracking().SingleAsync(b => b.Name == Name));
         Assert.Equal((Street, Reason), (branch.Street, branch.Closures.Single(c => c.From == new DateOnly(2026, 12, 17)).Reason));
+        Assert.Contains(branch.Closures, c => c.Reason == "Weihnachten"); // the existing closure untouched
 
         await page.GotoAsync("/settings/staff");
         await browser.WaitForCircuitAsync();
@@ -180,6 +186,72 @@ public sealed class StoredScriptInSettingsBrowserTests : IDisposable
         var invited = await _app.ReadAsync(db => db.Users.Where(u => u.Email == Email).Select(u => u.DisplayName).SingleAsync());
         Assert.Equal(Email, invited);
         Assert.False(await _app.ReadAsync(db => db.Users.AnyAsync(u => u.DisplayName!.Contains("data-xss"))));
+
+        AssertInert(browser);
+    }
+
+    /// <summary>The names a team member is shown by where the directory's rules apply rather than a
+    /// person's name: the owner's name (and the company's) typed at sign-up, and a colleague invited
+    /// from the onboarding wizard's staff step under the staff member's name. Both are stored
+    /// verbatim and are text in the app bar, the wizard, the team list, the platform's company list
+    /// and, for the colleague, in their own app bar after accepting the invitation.</summary>
+    [BrowserFact]
+    public async Task Markup_in_a_signed_up_owners_name_and_an_invited_colleagues_name_is_text_wherever_the_team_is_shown()
+    {
+        const string Company = "Salon " + Markup, Owner = "Lina " + Markup, Colleague = "Anna " + Markup, Password = "Kollegin!2026x";
+        var owner = $"inhaberin-{Guid.NewGuid():N}@salon-markup.example";
+        var colleague = $"anna-{Guid.NewGuid():N}@salon-markup.example";
+        await using var browser = await BrowserSession.StartAsync(_app.Host.BaseAddress, width: 1600, height: 1000);
+        var page = browser.Page;
+        var wizard = new WizardDriver(browser);
+
+        await SignUpFlow.SubmitAsync(page, Company, Owner, owner);
+        await Expect(page.GetByTestId("signup-sent")).ToBeVisibleAsync();
+        await InertAsync(page, "/signup sent");
+        var stored = await _app.ReadAsync(db => db.Users.Where(u => u.Email == owner).Join(db.Companies, u => u.CompanyId, c => c.Id, (u, c) => new { u.DisplayName, c.Name }).SingleAsync());
+        Assert.Equal((Owner, Company), (stored.DisplayName, stored.Name));
+        await page.GotoAsync(SignUpFlow.LinkIn(await SignUpFlow.MailToAsync(_app.Host.BaseAddress, owner, "bestätigen")));
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("company-name")).ToHaveTextAsync(Company);
+        await Expect(page.GetByTestId("user-name")).ToContainTextAsync(Owner);
+        await InertAsync(page, "/onboarding");
+
+        await wizard.CompanyAsync();
+        await wizard.BranchAsync();
+        await wizard.ServicesAsync();
+        await page.GetByTestId("staff-row").First.GetByTestId("staff-invite").CheckAsync();
+        await wizard.StaffAsync(Colleague, colleague, "Herrenhaarschnitt");
+        await InertAsync(page, "/onboarding after the staff step");
+        Assert.Equal(Colleague, await _app.ReadAsync(db => db.Users.Where(u => u.Email == colleague).Select(u => u.DisplayName).SingleAsync()));
+
+        await page.GotoAsync("/settings/team");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("team-grid").Locator("tr", new() { HasText = owner })).ToContainTextAsync(Owner);
+        await Expect(page.GetByTestId("team-grid").Locator("tr", new() { HasText = colleague })).ToContainTextAsync(Colleague);
+        await InertAsync(page, "/settings/team");
+
+        // The colleague, in a browser of their own: the mailed link, a password, the sign-in.
+        await using (var invited = await BrowserSession.StartAsync(_app.Host.BaseAddress, width: 1600, height: 1000))
+        {
+            await invited.Page.GotoAsync(SignUpFlow.LinkIn(await SignUpFlow.MailToAsync(_app.Host.BaseAddress, colleague, "Einladung")));
+            await invited.Page.GetByTestId("new-password").FillAsync(Password);
+            await invited.Page.GetByTestId("reset-submit").ClickAsync();
+            await Expect(invited.Page.GetByTestId("reset-done")).ToBeVisibleAsync();
+            await invited.LogInAsync(colleague, Password);
+            await invited.WaitForCircuitAsync();
+            await Expect(invited.Page.GetByTestId("user-name")).ToContainTextAsync(Colleague);
+            await Expect(invited.Page.GetByTestId("company-name")).ToHaveTextAsync(Company);
+            await InertAsync(invited.Page, "the colleague's first page");
+            AssertInert(invited);
+        }
+
+        await browser.LogOutAsync();
+        await browser.LogInAsync(DemoData.PlatformEmail, DemoData.PlatformPassword);
+        await browser.WaitForCircuitAsync();
+        await page.GotoAsync("/platform/companies");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("companies-grid")).ToContainTextAsync(Company);
+        await InertAsync(page, "/platform/companies");
 
         AssertInert(browser);
     }
