@@ -116,6 +116,60 @@ public sealed class StoredScriptInSettingsBrowserTests : IDisposable
         AssertInert(browser);
     }
 
+    /// <summary>The public booking page offers a choice of branches only when there are two: a new
+    /// branch with markup in its name, with one staff member of its own, is a choice shown as text.</summary>
+    [BrowserFact]
+    public async Task Markup_in_a_second_branchs_name_is_text_in_the_booking_pages_branch_choice()
+    {
+        const string Name = "Filiale Nord " + Markup;
+        await using var browser = await BrowserSession.StartAsync(_app.Host.BaseAddress, width: 1600, height: 1000);
+        var page = browser.Page;
+        await browser.LogInAsync(DemoData.Salon.AdminEmail, DemoData.Salon.AdminPassword);
+        await browser.WaitForCircuitAsync();
+
+        await page.GotoAsync("/settings/branches");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("branch-name")).ToHaveValueAsync(DemoData.Salon.BranchName);
+        await page.GetByTestId("branch-new").ClickAsync();
+        await Expect(page.GetByTestId("branch-form").Locator("h2").First).ToHaveTextAsync("Neue Filiale");
+        // A new branch's heading does not show its name: the postal code last, and its region
+        // suggestion on screen, shows the circuit has applied the fields typed before it.
+        await FillAsync(page, "branch-name", Name);
+        await FillAsync(page, "branch-street", "Nordstraße 1");
+        await FillAsync(page, "branch-city", "Berlin");
+        await FillAsync(page, "branch-postal", "13347");
+        await Expect(page.GetByTestId("branch-region-suggest")).ToBeVisibleAsync();
+        await page.GetByTestId("branch-save").ClickAsync();
+        await Expect(page.GetByTestId("branch-list")).ToContainTextAsync(Name, new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("form-errors")).ToHaveCountAsync(0);
+        await InertAsync(page, "/settings/branches new branch");
+        var branch = await _app.ReadAsync(db => db.Branches.Where(b => b.Name == Name).Select(b => b.Id).SingleAsync());
+
+        await page.GotoAsync("/settings/staff");
+        await browser.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("staff-list")).ToContainTextAsync("Anna Schmidt");
+        await page.GetByTestId("staff-new").ClickAsync();
+        await FillAsync(page, "staff-name", "Nora Nord"); // first: the branch choice below waits for the page to show it, so the name is applied by then
+        await page.GetByTestId("staff-services").GetByLabel("Herrenhaarschnitt", new() { Exact = true }).CheckAsync();
+        await new WizardDriver(browser).SelectAsync("staff-branch", Name);
+        await page.GetByTestId("staff-save").ClickAsync();
+        await Expect(page.GetByTestId("staff-list")).ToContainTextAsync("Nora Nord", new() { Timeout = 15_000 });
+        await InertAsync(page, "/settings/staff new staff member");
+        Assert.Equal(branch, await _app.ReadAsync(db => db.Staff.Where(s => s.Name == "Nora Nord").Select(s => s.BranchId).SingleAsync()));
+
+        await browser.LogOutAsync();
+        await page.GotoAsync("/book/" + DemoData.Salon.TenantKey);
+        await browser.WaitForCircuitAsync();
+        var choice = page.GetByTestId("branch").Filter(new() { HasText = "Filiale Nord" });
+        await Expect(choice).ToHaveTextAsync(Name);
+        await choice.ClickAsync();
+        await page.GetByTestId("service").Filter(new() { HasText = "Herrenhaarschnitt" }).ClickAsync();
+        await Expect(page.GetByTestId("staff").Filter(new() { HasText = "Nora Nord" })).ToBeVisibleAsync(); // the choice took: the new branch's own staff
+        await InertAsync(page, "/book branch choice");
+
+        AssertInert(browser);
+    }
+
     /// <summary>An absence's note (free text, at most 200 characters) in the staff page's absence
     /// list — the only place it is shown: the calendar shows the kind, and the audit leaves the note
     /// out (it may be about someone's health).</summary>
