@@ -14,7 +14,7 @@ namespace AskPro.Web.Accounts;
 public sealed record TeamMember(string Id, string Email, string Name, string Role, bool Invited, DateTime? LastSignInAt,
     DateTimeOffset? LockedOutUntil, int FailedSignIns);
 
-public enum TeamOutcome { Done, NotFound, AlreadyHasAccount, InvalidEmail, InvalidRole, NotYourself, LastAdmin, OwnRole, LastAdminRole }
+public enum TeamOutcome { Done, NotFound, AlreadyHasAccount, InvalidEmail, InvalidRole, NotYourself, LastAdmin, OwnRole, LastAdminRole, UnusableEmail }
 
 /// <summary>The company's team: invite, resend, revoke, remove, unlock — each audited, each on
 /// users of the current company only (Identity's users are not tenant data, so the company is
@@ -45,6 +45,9 @@ public sealed class TeamMembers(UserManager<AppUser> users, StaffInvitations inv
     public async Task<TeamOutcome> InviteAsync(string? email, string? name, string role, Uri appBase, string actor, CancellationToken ct)
     {
         if (!EmailAddress.TryNormalize(email, out var address) || address is null) return TeamOutcome.InvalidEmail;
+        // The address is also the Identity user name, whose characters are limited: a valid address
+        // outside them (a quoted local part) would be refused at creation and read as "already has an account".
+        if (users.Options.User.AllowedUserNameCharacters is { Length: > 0 } allowed && address.Any(c => !allowed.Contains(c))) return TeamOutcome.UnusableEmail;
         if (role is not (Roles.CompanyAdmin or Roles.CompanyStaff)) return TeamOutcome.InvalidRole;
         var shownName = PersonName.TryNormalize(name, out var person) ? person : address;
         var user = await invitations.InviteAsync(Company, shownName, address, appBase, ct, role);
