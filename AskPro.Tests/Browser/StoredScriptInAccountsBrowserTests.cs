@@ -93,6 +93,16 @@ public sealed class StoredScriptInAccountsBrowserTests : IDisposable
         await wizard.BranchAsync();
         await wizard.ServicesAsync();
         await page.GetByTestId("staff-row").First.GetByTestId("staff-invite").CheckAsync();
+        // An address that cannot be a login is said before anyone is saved, not skipped in silence.
+        var row = page.GetByTestId("staff-row").First;
+        await wizard.FillAsync(row.GetByTestId("staff-name"), Colleague);
+        await wizard.FillAsync(row.GetByTestId("staff-email"), "\"" + Markup + "\"@salon-markup.example");
+        await row.GetByTestId("staff-services").GetByLabel("Herrenhaarschnitt", new() { Exact = true }).CheckAsync();
+        await page.GetByTestId("staff-save").ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("kann nicht für einen Zugang verwendet werden");
+        await _markup.InertAsync(page, "/onboarding staff step, refused address");
+        Assert.False(await _app.ReadAsync(db => db.Staff.AnyAsync(s => s.Name == Colleague)));
+        await row.GetByTestId("staff-services").GetByLabel("Herrenhaarschnitt", new() { Exact = true }).UncheckAsync();
         await wizard.StaffAsync(Colleague, colleague, "Herrenhaarschnitt");
         await _markup.InertAsync(page, "/onboarding after the staff step");
         Assert.Equal(Colleague, await _app.ReadAsync(db => db.Users.Where(u => u.Email == colleague).Select(u => u.DisplayName).SingleAsync()));

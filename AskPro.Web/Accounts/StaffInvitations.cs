@@ -11,6 +11,11 @@ namespace AskPro.Web.Accounts;
 /// account is left alone: an account never moves between companies.</summary>
 public sealed class StaffInvitations(UserManager<AppUser> users, AccountMailer mail, ILogger<StaffInvitations> logger)
 {
+    /// <summary>Whether the address can be a login: it is also the Identity user name, whose
+    /// characters are limited, so a valid address outside them (a quoted local part) cannot.</summary>
+    public bool CanBeLogin(string email) =>
+        users.Options.User.AllowedUserNameCharacters is not { Length: > 0 } allowed || email.All(allowed.Contains);
+
     /// <summary>The invited account, or null when the address already has one or Identity refused it.</summary>
     public async Task<AppUser?> InviteAsync(Guid companyId, string name, string email, Uri appBase, CancellationToken ct, string role = Roles.CompanyStaff)
     {

@@ -45,9 +45,8 @@ public sealed class TeamMembers(UserManager<AppUser> users, StaffInvitations inv
     public async Task<TeamOutcome> InviteAsync(string? email, string? name, string role, Uri appBase, string actor, CancellationToken ct)
     {
         if (!EmailAddress.TryNormalize(email, out var address) || address is null) return TeamOutcome.InvalidEmail;
-        // The address is also the Identity user name, whose characters are limited: a valid address
-        // outside them (a quoted local part) would be refused at creation and read as "already has an account".
-        if (users.Options.User.AllowedUserNameCharacters is { Length: > 0 } allowed && address.Any(c => !allowed.Contains(c))) return TeamOutcome.UnusableEmail;
+        // Refused at creation, it would read as "already has an account".
+        if (!invitations.CanBeLogin(address)) return TeamOutcome.UnusableEmail;
         if (role is not (Roles.CompanyAdmin or Roles.CompanyStaff)) return TeamOutcome.InvalidRole;
         var shownName = PersonName.TryNormalize(name, out var person) ? person : address;
         var user = await invitations.InviteAsync(Company, shownName, address, appBase, ct, role);
