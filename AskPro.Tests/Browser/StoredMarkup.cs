@@ -12,6 +12,13 @@ internal sealed class StoredMarkup
 
     private readonly List<string> _problems = [];
 
+    /// <summary>The demo app the stored-script tests write into: the booking page answers at once
+    /// (no minimum time before submitting), and no Cal.com warm-up runs beside the test.</summary>
+    public static Telephony.BookingApp App() => new(new Dictionary<string, string?>
+    {
+        ["OnlineBooking:MinSecondsToSubmit"] = "0", ["CalCom:WarmupOnStart"] = "false", ["CalCom:WarmupCron"] = Calendars.CalComSalon.NoWarmup,
+    });
+
     public async Task InertAsync(IPage page, string where)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -26,10 +26,7 @@ public sealed class StoredScriptBrowserTests : IDisposable
     private const string CalEmail = "\"" + Markup + "cal\"@example.org", OnlineEmail = "\"" + Markup + "online\"@example.org",
         WaitlistEmail = "\"" + Markup + "warte\"@example.org";
 
-    private readonly BookingApp _app = new(new Dictionary<string, string?>
-    {
-        ["OnlineBooking:MinSecondsToSubmit"] = "0", ["CalCom:WarmupOnStart"] = "false", ["CalCom:WarmupCron"] = Calendars.CalComSalon.NoWarmup,
-    });
+    private readonly BookingApp _app = StoredMarkup.App();
 
     public void Dispose() => _app.Dispose();
 

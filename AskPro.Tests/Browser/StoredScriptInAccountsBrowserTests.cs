@@ -17,10 +17,7 @@ public sealed class StoredScriptInAccountsBrowserTests : IDisposable
 {
     private const string Markup = StoredMarkup.Payload;
 
-    private readonly BookingApp _app = new(new Dictionary<string, string?>
-    {
-        ["OnlineBooking:MinSecondsToSubmit"] = "0", ["CalCom:WarmupOnStart"] = "false", ["CalCom:WarmupCron"] = Calendars.CalComSalon.NoWarmup,
-    });
+    private readonly BookingApp _app = StoredMarkup.App();
 
     private readonly StoredMarkup _markup = new();
 
