@@ -32,7 +32,7 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, ISaveChangesInterc
     public static async ValueTask<Lease> EnterAsync(DbContext db, CancellationToken ct) =>
         db.Database.IsSqlite() ? await Instance.AcquireAsync(db, ct) : default;
 
-    public async ValueTask<Lease> AcquireAsync(DbContext db, CancellationToken ct)
+    private async ValueTask<Lease> AcquireAsync(DbContext db, CancellationToken ct)
     {
         var hold = _holds.GetOrCreateValue(db);
         if (hold.Depth++ > 0) return new Lease(this, db);
@@ -48,6 +48,8 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, ISaveChangesInterc
         return new Lease(this, db);
     }
 
+    /// <summary>For EF's synchronous save and statement paths, which block by their nature: the
+    /// caller already waits on the database synchronously, so it waits for its turn the same way.</summary>
     private Lease Acquire(DbContext db)
     {
         var hold = _holds.GetOrCreateValue(db);
@@ -64,13 +66,13 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor, ISaveChangesInterc
         hold.Gate = null;
     }
 
-    /// <summary>One gate per database file; none for an in-memory database (each connection its own).</summary>
     /// <summary>How many writers wait at the gate of the context's database (for tests).</summary>
     internal static int WaitingAt(DbContext db) => GateOf(db.Database.GetDbConnection())?.Waiting ?? 0;
 
     /// <summary>Whether no writer holds the gate of the context's database (for tests).</summary>
     internal static bool IsFree(DbContext db) => GateOf(db.Database.GetDbConnection())?.Turn.CurrentCount == 1;
 
+    /// <summary>One gate per database file; none for an in-memory database (each connection its own).</summary>
     private static Gate? GateOf(DbConnection connection) =>
         ByConnectionString.GetOrAdd(connection.ConnectionString, static connectionString =>
         {

@@ -68,6 +68,7 @@ public sealed class FunctionLog(IServiceScopeFactory scopes, CallSelections sele
             // Redone whole on a transient fault: the updates set values, and the log rows' keys make a lost commit's redo fail, not write twice.
             await db.InTransactionAsync(async token =>
             {
+                // One plain statement each: EF cannot compile an ExecuteUpdate, and translating it on every write cost more than the write.
                 foreach (var (callRowId, selection) in chosen)
                     await db.Database.ExecuteSqlAsync(
                         $"""UPDATE "Calls" SET "SelectedServiceId" = {selection.ServiceId}, "SelectedStaffId" = {selection.StaffId} WHERE "Id" = {callRowId} AND "CompanyId" = {selection.CompanyId}""", token);
